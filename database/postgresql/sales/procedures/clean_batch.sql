@@ -1,0 +1,77 @@
+--liquibase formatted sql
+
+-- Moves one staged batch into the sales model, set-based: the clean lines
+-- into sales.invoice_line, the cancellation lines that have a customer into
+-- sales.cancellation_line, and the countries, products, customers and
+-- invoices they need. The rules come from staging.retail_line_classified.
+--changeset ecom:sales.clean_batch runOnChange:true splitStatements:false
+CREATE OR REPLACE PROCEDURE sales.clean_batch(p_batch_id bigint)
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    -- Classify once: every later step reads the kept rows of this batch.
+    DROP TABLE IF EXISTS pg_temp.kept_line;
+    CREATE TEMPORARY TABLE kept_line ON COMMIT DROP AS
+    SELECT line_number, invoice, stock_code, description, quantity, invoice_date, price,
+           customer_id, country, is_cancellation
+    FROM staging.retail_line_classified
+    WHERE batch_id = p_batch_id
+      AND (is_clean OR (is_cancellation AND NOT is_missing_customer AND NOT is_duplicate));
+    ANALYZE kept_line;
+
+    INSERT INTO sales.country (country_name)
+    SELECT DISTINCT country FROM kept_line
+    ON CONFLICT (country_name) DO NOTHING;
+
+    INSERT INTO sales.product (stock_code, description)
+    SELECT DISTINCT ON (stock_code) stock_code, description
+    FROM kept_line
+    ORDER BY stock_code, description IS NULL, invoice_date DESC, line_number DESC
+    ON CONFLICT (stock_code) DO UPDATE
+        SET description = COALESCE(EXCLUDED.description, sales.product.description);
+
+    INSERT INTO sales.customer (customer_id, country_id)
+    SELECT DISTINCT ON (k.customer_id) k.customer_id, c.country_id
+    FROM kept_line AS k
+    JOIN sales.country AS c ON c.country_name = k.country
+    ORDER BY k.customer_id, k.invoice_date DESC
+    ON CONFLICT (customer_id) DO NOTHING;
+
+    INSERT INTO sales.invoice (invoice_no, customer_id, country_id, invoice_date, is_cancellation, batch_id)
+    SELECT k.invoice, MIN(k.customer_id), MIN(c.country_id), MIN(k.invoice_date), BOOL_OR(k.is_cancellation), p_batch_id
+    FROM kept_line AS k
+    JOIN sales.country AS c ON c.country_name = k.country
+    GROUP BY k.invoice
+    ON CONFLICT (invoice_no) DO NOTHING;
+
+    -- A customer's country is that of their latest invoice, whichever batch it came from.
+    UPDATE sales.customer AS cu
+    SET country_id = latest.country_id
+    FROM (
+        SELECT DISTINCT ON (i.customer_id) i.customer_id, i.country_id
+        FROM sales.invoice AS i
+        WHERE i.customer_id IN (SELECT customer_id FROM kept_line)
+        ORDER BY i.customer_id, i.invoice_date DESC, i.invoice_no DESC
+    ) AS latest
+    WHERE cu.customer_id = latest.customer_id
+      AND cu.country_id <> latest.country_id;
+
+    INSERT INTO sales.invoice_line (invoice_no, stock_code, quantity, unit_price, batch_id, source_line_number)
+    SELECT invoice, stock_code, quantity, price, p_batch_id, line_number
+    FROM kept_line
+    WHERE NOT is_cancellation
+    ORDER BY line_number;
+
+    INSERT INTO sales.cancellation_line (invoice_no, stock_code, quantity, unit_price, batch_id, source_line_number)
+    SELECT invoice, stock_code, quantity, price, p_batch_id, line_number
+    FROM kept_line
+    WHERE is_cancellation
+    ORDER BY line_number;
+
+    UPDATE staging.load_batch
+    SET status = 'cleaned', finished_at = LOCALTIMESTAMP
+    WHERE batch_id = p_batch_id;
+END;
+$$;

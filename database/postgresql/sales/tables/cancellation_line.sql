@@ -1,0 +1,18 @@
+--liquibase formatted sql
+
+-- The lines of cancellation invoices ('C...') that have a customer, exact
+-- duplicates left out. Quantities are negative as in the source.
+--changeset ecom:sales.cancellation_line
+CREATE TABLE sales.cancellation_line (
+    cancellation_line_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    invoice_no           varchar(20)   NOT NULL REFERENCES sales.invoice (invoice_no),
+    stock_code           varchar(20)   NOT NULL REFERENCES sales.product (stock_code),
+    quantity             integer       NOT NULL,
+    unit_price           numeric(12,3) NOT NULL,
+    line_revenue         numeric(18,3) GENERATED ALWAYS AS (quantity * unit_price) STORED,
+    batch_id             bigint        NOT NULL,
+    source_line_number   integer       NOT NULL,
+    CONSTRAINT uq_cancellation_line_source UNIQUE (batch_id, source_line_number)
+);
+CREATE INDEX ix_cancellation_line_invoice ON sales.cancellation_line (invoice_no);
+--rollback DROP TABLE sales.cancellation_line;

@@ -1,0 +1,10 @@
+--liquibase formatted sql
+
+-- One schema per layer: raw input (staging), the clean sales model (sales),
+-- data governance (quality) and the reporting views that readers see (kpi).
+--changeset ecom:schemas
+CREATE SCHEMA IF NOT EXISTS staging;
+CREATE SCHEMA IF NOT EXISTS sales;
+CREATE SCHEMA IF NOT EXISTS quality;
+CREATE SCHEMA IF NOT EXISTS kpi;
+--rollback DROP SCHEMA kpi; DROP SCHEMA quality; DROP SCHEMA sales; DROP SCHEMA staging;

@@ -1,0 +1,104 @@
+package org.ecom.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The governance rules and the cleaning into the sales model, on ten hand-made rows whose
+ * fate is worked out by hand in the comments.
+ */
+class GovernanceContractTest {
+
+    private static void stageTenRows(StagingFixture f, long batch) throws SQLException {
+        f.line(batch, 2, "489434", "85048", "LIGHT", 12, "2009-12-01 07:45:00", "6.95", 13085, "United Kingdom"); // clean 83.40
+        f.line(batch, 3, "489434", "79323P", "PINK", 12, "2009-12-01 07:45:00", "6.75", 13085, "United Kingdom"); // clean 81.00
+        f.line(batch, 4, "489434", "85048", "LIGHT", 12, "2009-12-01 07:45:00", "6.95", 13085, "United Kingdom"); // duplicate of 2
+        f.line(batch, 5, "489435", "22350", "CAT", 4, "2009-12-01 08:00:00", "2.10", null, "United Kingdom"); // no customer
+        f.line(batch, 6, "C489449", "22087", "PAPER", -12, "2009-12-01 10:33:00", "0.29", 16321, "Australia"); // cancellation, kept as such
+        f.line(batch, 7, "C489450", "22087", "PAPER", -1, "2009-12-01 10:34:00", "0.29", null, "United Kingdom"); // cancellation, no customer
+        f.line(batch, 8, "A506401", "B", "Adjust bad debt", 1, "2010-04-29 13:36:00", "-53594.36", null, "United Kingdom"); // adjustment
+        f.line(batch, 9, "489436", "21523", "MAT", -3, "2009-12-01 09:00:00", "7.95", 12345, "France"); // quantity <= 0
+        f.line(batch, 10, "489437", "22112", null, 6, "2009-12-01 09:05:00", "0.00", 12345, "France"); // price <= 0
+        f.line(batch, 11, "489438", "22113", "HEART", 24, "2009-12-02 09:00:00", "1.25", 12345, "France"); // clean 30.00
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.ecom.db.ContractEngines#all")
+    void countsEveryCategoryAndKeepsOnlyCleanLines(ContractEngines.Engine engine) throws SQLException {
+        try (Connection c = engine.freshDatabase().connect()) {
+            StagingFixture f = new StagingFixture(c, engine.dialect());
+            long batch = f.batch("fixture.csv", 10);
+            stageTenRows(f, batch);
+            f.process(batch);
+
+            try (Statement s = c.createStatement();
+                 ResultSet g = s.executeQuery("SELECT * FROM quality.batch_governance WHERE batch_id = " + batch)) {
+                g.next();
+                assertEquals(10, g.getInt("rows_read"));
+                assertEquals(0, g.getInt("rows_rejected"));
+                assertEquals(3, g.getInt("missing_customer_rows"), "lines 5, 7, 8");
+                assertEquals(1, g.getInt("duplicate_rows"), "line 4");
+                assertEquals(2, g.getInt("cancellation_rows"), "lines 6, 7");
+                assertEquals(2, g.getInt("cancellation_invoices"));
+                assertEquals(1, g.getInt("adjustment_rows"), "line 8");
+                assertEquals(3, g.getInt("non_positive_quantity_rows"), "lines 6, 7, 9");
+                assertEquals(2, g.getInt("non_positive_price_rows"), "lines 8, 10");
+                assertEquals(3, g.getInt("clean_rows"), "lines 2, 3, 11");
+                assertEquals(new BigDecimal("194.400"), g.getBigDecimal("clean_revenue"));
+                assertEquals(2, g.getInt("clean_customers"));
+            }
+            assertEquals(3, count(c, "sales.invoice_line"));
+            assertEquals("194.400", scalar(c, "SELECT SUM(line_revenue) FROM sales.invoice_line"));
+            assertEquals("6", scalar(c, "SELECT MIN(source_line_number) FROM sales.cancellation_line"));
+            assertEquals(1, count(c, "sales.cancellation_line"));
+            assertEquals(3, count(c, "sales.invoice"), "489434, 489438, C489449");
+            assertEquals(3, count(c, "sales.customer"));
+            assertEquals(3, count(c, "sales.country"));
+            assertEquals(4, count(c, "sales.product"), "85048, 79323P, 22087, 22113");
+            assertEquals("cleaned", scalar(c, "SELECT status FROM staging.load_batch WHERE batch_id = " + batch));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.ecom.db.ContractEngines#all")
+    void aRowAlreadyLoadedByAnEarlierBatchIsADuplicate(ContractEngines.Engine engine) throws SQLException {
+        try (Connection c = engine.freshDatabase().connect()) {
+            StagingFixture f = new StagingFixture(c, engine.dialect());
+            long first = f.batch("first.csv", 10);
+            stageTenRows(f, first);
+            f.process(first);
+
+            long second = f.batch("second.csv", 2);
+            f.line(second, 2, "489434", "85048", "LIGHT", 12, "2009-12-01 07:45:00", "6.95", 13085, "United Kingdom");
+            f.line(second, 3, "489500", "85048", "LIGHT", 1, "2009-12-03 07:45:00", "6.95", 13085, "EIRE");
+            f.process(second);
+
+            assertEquals("1", scalar(c, "SELECT duplicate_rows FROM quality.batch_governance WHERE batch_id = " + second));
+            assertEquals("1", scalar(c, "SELECT clean_rows FROM quality.batch_governance WHERE batch_id = " + second));
+            assertEquals(4, count(c, "sales.invoice_line"));
+            assertEquals("EIRE", scalar(c, "SELECT n.country_name FROM sales.customer AS cu"
+                    + " JOIN sales.country AS n ON n.country_id = cu.country_id WHERE cu.customer_id = 13085"),
+                    "a customer's country follows their latest invoice");
+            assertEquals("12", scalar(c, "SELECT rows_read FROM kpi.data_quality_funnel WHERE batch_id IS NULL"),
+                    "the overall funnel row adds up the batches");
+        }
+    }
+
+    static int count(Connection c, String table) throws SQLException {
+        return Integer.parseInt(scalar(c, "SELECT COUNT(*) FROM " + table));
+    }
+
+    static String scalar(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
