@@ -1,0 +1,45 @@
+package org.ecom.cli;
+
+import org.ecom.db.DatabaseTarget;
+import org.ecom.db.EmbeddedDatabase;
+import picocli.CommandLine.Option;
+
+/** How a command finds its database: a JDBC URL, or else the embedded PostgreSQL. */
+final class DatabaseOptions {
+
+    static final int DEFAULT_EMBEDDED_PORT = 54329;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", defaultValue = "${env:ECOM_DB_URL}",
+            description = {"Database to use: jdbc:postgresql://... (PostgreSQL 15+) or jdbc:sqlserver://...",
+                "(SQL Server 2019+ / Azure SQL). Default: $ECOM_DB_URL, else the embedded PostgreSQL",
+                "kept in .ecom/pgdata. Credentials: in the URL, or $ECOM_DB_USER and $ECOM_DB_PASSWORD."})
+    String jdbcUrl;
+
+    @Option(names = "--embedded-port", paramLabel = "PORT", defaultValue = "" + DEFAULT_EMBEDDED_PORT,
+            description = "Port of the embedded PostgreSQL (default: ${DEFAULT-VALUE}).")
+    int embeddedPort;
+
+    /** An open database: the target, and the embedded server behind it if we started one. */
+    record Opened(DatabaseTarget target, EmbeddedDatabase embedded) implements AutoCloseable {
+        boolean isEmbedded() {
+            return embedded != null;
+        }
+
+        @Override
+        public void close() {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    Opened open() {
+        if (jdbcUrl != null && !jdbcUrl.isBlank()) {
+            return new Opened(DatabaseTarget.of(jdbcUrl, System.getenv("ECOM_DB_USER"), System.getenv("ECOM_DB_PASSWORD")), null);
+        }
+        Console.status("starting embedded PostgreSQL (data in " + EcomHome.path().resolve("pgdata") + ")");
+        EmbeddedDatabase embedded = EmbeddedDatabase.start(
+                EcomHome.path().resolve("pgdata"), EcomHome.path().resolve("pg-runtime"), embeddedPort);
+        return new Opened(embedded.target(), embedded);
+    }
+}

@@ -1,0 +1,52 @@
+package org.ecom.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code ecom} command line: one entry point for the whole pipeline. */
+@Command(name = "ecom", mixinStandardHelpOptions = true, version = "ecom 0.1.0",
+        description = {"E-commerce analytics warehouse: load Online Retail data into PostgreSQL or SQL Server,",
+            "govern and clean it, and (soon) score customers.", ""},
+        subcommands = {RunCommand.class, DeployCommand.class, LoadCommand.class, DbCommand.class,
+            CommandLine.HelpCommand.class},
+        footer = {"", "Examples:", "  ./ecom run --demo                       generated data, embedded PostgreSQL",
+            "  ./ecom run --input online_retail_II.csv.gz --json summary.json",
+            "  ./ecom deploy --print-sql --dialect mssql > deploy.sql",
+            "  ./ecom db                               start the embedded database and print its URL"})
+public final class EcomCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try ./ecom --help");
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("liquibase.analytics.enabled", "false");
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, also used by the tests. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new EcomCommand());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("ecom: error: " + oneLine(e));
+            if (System.getenv("ECOM_DEBUG") != null) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            return 1;
+        });
+        return cli;
+    }
+
+    /** The most telling message of an exception chain, on one line. */
+    static String oneLine(Throwable e) {
+        String message = e.getMessage();
+        if (message == null && e.getCause() != null) {
+            return oneLine(e.getCause());
+        }
+        return message == null ? e.getClass().getSimpleName() : message.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+}

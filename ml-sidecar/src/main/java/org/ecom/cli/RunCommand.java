@@ -1,0 +1,62 @@
+package org.ecom.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.ecom.db.Deployer;
+import org.ecom.ingest.Loader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run the whole pipeline: deploy the schema, load a file, govern and clean it.",
+            "Without --input, generated demo data is used (see --demo), so it works on a fresh clone."})
+final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Option(names = "--input", paramLabel = "FILE",
+            description = "Online Retail file to load (.csv, .csv.gz or .xlsx).")
+    Path input;
+
+    @Option(names = "--demo", description = "Use generated data (the default when --input is not given).")
+    boolean demo;
+
+    @Option(names = "--demo-rows", paramLabel = "N", defaultValue = "200000",
+            description = "Rows of generated demo data (default: ${DEFAULT-VALUE}).")
+    long demoRows;
+
+    @Option(names = "--json", paramLabel = "OUT", description = "Also write a JSON summary of the run to OUT.")
+    Path json;
+
+    @Override
+    public Integer call() throws Exception {
+        long start = System.nanoTime();
+        Map<String, Long> elapsed = new LinkedHashMap<>();
+        if (input != null && demo) {
+            throw new IllegalArgumentException("give either --input or --demo, not both");
+        }
+        Path file = input != null ? input : null;
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(file + ": no such file");
+        }
+        try (DatabaseOptions.Opened db = database.open()) {
+            long deployStart = System.nanoTime();
+            Deployer.deploy(db.target());
+            elapsed.put("deploy", (System.nanoTime() - deployStart) / 1_000_000);
+
+            Loader.Result result = FileLoad.loadAndReport(db.target(), file, System.out);
+            elapsed.putAll(result.stageMillis());
+            elapsed.put("total", (System.nanoTime() - start) / 1_000_000);
+            if (json != null) {
+                RunSummary.of(file, result.batchId(), result.alreadyLoaded(), result.governance(), elapsed).writeTo(json);
+                Console.status("summary written to " + json);
+            }
+        }
+        return 0;
+    }
+}

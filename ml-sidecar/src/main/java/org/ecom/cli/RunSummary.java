@@ -1,0 +1,43 @@
+package org.ecom.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import org.ecom.db.BatchGovernance;
+
+/** The machine-readable summary of {@code ecom run --json}: field names in snake_case. */
+record RunSummary(String input, long batchId, boolean alreadyLoaded, long rawRows, long rejectedRows,
+                  long missingCustomerRows, long duplicateRows, long cancellationRows, long cancellationInvoices,
+                  long adjustmentRows, long nonPositiveQuantityRows, long nonPositivePriceRows, long cleanRows,
+                  BigDecimal cleanRevenue, long customers, Map<String, Long> elapsedMs) {
+
+    static RunSummary of(Path input, long batchId, boolean alreadyLoaded, BatchGovernance g, Map<String, Long> elapsedMs) {
+        return new RunSummary(input.toString(), batchId, alreadyLoaded, g.rowsRead(), g.rowsRejected(),
+                g.missingCustomerRows(), g.duplicateRows(), g.cancellationRows(), g.cancellationInvoices(),
+                g.adjustmentRows(), g.nonPositiveQuantityRows(), g.nonPositivePriceRows(), g.cleanRows(),
+                g.cleanRevenue().setScale(2, RoundingMode.HALF_UP), g.cleanCustomers(), elapsedMs);
+    }
+
+    /** Writes the summary whole or not at all (a temporary file beside it, then a move). */
+    void writeTo(Path file) throws IOException {
+        ObjectMapper json = new ObjectMapper()
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(SerializationFeature.INDENT_OUTPUT);
+        Path absolute = file.toAbsolutePath();
+        Files.createDirectories(absolute.getParent());
+        Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+        try {
+            json.writeValue(temporary.toFile(), this);
+            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+}

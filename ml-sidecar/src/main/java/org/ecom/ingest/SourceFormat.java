@@ -1,0 +1,92 @@
+package org.ecom.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/** The file formats the loader reads, told apart by their first bytes rather than by their names. */
+public enum SourceFormat {
+    CSV("csv"),
+    CSV_GZ("csv.gz"),
+    XLSX("xlsx");
+
+    private final String label;
+
+    SourceFormat(String label) {
+        this.label = label;
+    }
+
+    /** The name stored in staging.load_batch.file_format. */
+    public String label() {
+        return label;
+    }
+
+    public static SourceFormat detect(Path file) throws IOException {
+        byte[] magic = new byte[4];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(magic, 0, 4);
+        } catch (NoSuchFileException e) {
+            throw new InputFormatException(file + ": no such file");
+        }
+        if (n == 0) {
+            throw new InputFormatException(file + ": the file is empty");
+        }
+        if (n >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
+            return CSV_GZ;
+        }
+        if (n == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
+            return XLSX;
+        }
+        return CSV;
+    }
+
+    /** Opens the file as a stream of records, its header read and checked for presence. */
+    public static RecordSource open(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        return switch (detect(file)) {
+            case CSV -> new CsvRecordSource(name, new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+            case CSV_GZ -> new CsvRecordSource(name, new TruncationAwareInput(name,
+                    new GZIPInputStream(Files.newInputStream(file), 1 << 16)));
+            case XLSX -> throw new InputFormatException(name + ": xlsx support arrives with XlsxRecordSource");
+        };
+    }
+
+    /** Turns a gzip stream's low-level errors into one line that says what is wrong with the file. */
+    private static final class TruncationAwareInput extends java.io.FilterInputStream {
+        private final String name;
+
+        TruncationAwareInput(String name, InputStream in) {
+            super(in);
+            this.name = name;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (EOFException | ZipException e) {
+                throw failure(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (EOFException | ZipException e) {
+                throw failure(e);
+            }
+        }
+
+        private InputFormatException failure(IOException e) {
+            return new InputFormatException(name + ": truncated or corrupt gzip data (" + e.getMessage() + ")", e);
+        }
+    }
+}
