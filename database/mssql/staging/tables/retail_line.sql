@@ -17,7 +17,7 @@ CREATE TABLE staging.retail_line (
     description  nvarchar(200)  COLLATE Latin1_General_100_BIN2 NULL,
     quantity     int            NOT NULL,
     invoice_date datetime2(0)   NOT NULL,
-    price        decimal(12,    3) NOT NULL,
+    price        decimal(12, 3) NOT NULL,
     customer_id  int            NULL,
     country      nvarchar(60)   COLLATE Latin1_General_100_BIN2 NOT NULL,
     CONSTRAINT pk_retail_line PRIMARY KEY CLUSTERED (batch_id, line_number),
