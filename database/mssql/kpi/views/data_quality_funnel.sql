@@ -4,7 +4,7 @@
 -- why was the rest left out? One row per batch and one overall row
 -- (batch_id NULL). The exclusion counts overlap, so they do not add up to
 -- rows_read - clean_rows; each says how many rows broke that rule.
---changeset ecom:kpi.data_quality_funnel runOnChange:true splitStatements:true endDelimiter:GO
+--changeset ecom:kpi.data_quality_funnel runOnChange:true splitStatements:true endDelimiter:GO stripComments:false
 CREATE OR ALTER VIEW kpi.data_quality_funnel
 AS
 SELECT g.batch_id,

@@ -3,7 +3,7 @@
 -- Counts one staged batch into quality.batch_governance (replacing any earlier
 -- record of it), from the classification in staging.retail_line_classified.
 -- Split on GO only: the semicolons inside the body must reach the server.
---changeset ecom:quality.record_batch_governance runOnChange:true splitStatements:true endDelimiter:GO
+--changeset ecom:quality.record_batch_governance runOnChange:true splitStatements:true endDelimiter:GO stripComments:false
 CREATE OR ALTER PROCEDURE quality.record_batch_governance
     @batch_id bigint
 AS

@@ -5,7 +5,7 @@
 -- sales.cancellation_line, and the countries, products, customers and
 -- invoices they need. The rules come from staging.retail_line_classified.
 -- Split on GO only: the semicolons inside the body must reach the server.
---changeset ecom:sales.clean_batch runOnChange:true splitStatements:true endDelimiter:GO
+--changeset ecom:sales.clean_batch runOnChange:true splitStatements:true endDelimiter:GO stripComments:false
 CREATE OR ALTER PROCEDURE sales.clean_batch
     @batch_id bigint
 AS

@@ -6,7 +6,7 @@
 -- duplicate when all eight source fields equal those of an earlier row of the
 -- same batch (by line number) or of any earlier batch: the first copy stays.
 -- Filter on batch_id: it is pushed below the window function.
---changeset ecom:staging.retail_line_classified runOnChange:true splitStatements:true endDelimiter:GO
+--changeset ecom:staging.retail_line_classified runOnChange:true splitStatements:true endDelimiter:GO stripComments:false
 CREATE OR ALTER VIEW staging.retail_line_classified
 AS
 WITH numbered AS (
