@@ -33,8 +33,8 @@ BEGIN
                       FROM sales.country AS c WITH (UPDLOCK, HOLDLOCK)
                       WHERE c.country_name = k.country);
 
-    -- A product keeps the latest non-null description: of this batch's lines,
-    -- the one of the latest line; a batch without one leaves it as it was.
+    -- A product takes the description of its latest line in this batch that
+    -- has one (DISTINCT ON in PostgreSQL); a batch with none leaves it as it was.
     WITH latest AS (
         SELECT stock_code, description,
                ROW_NUMBER() OVER (
