@@ -63,6 +63,8 @@ public final class Deployer {
     public static void printSql(Dialect dialect, OutputStream out) {
         Path tracking = null;
         try {
+            // The temp folder may not exist yet (the build points java.io.tmpdir into target/).
+            Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
             tracking = Files.createTempFile("ecom-offline-changelog", ".csv");
             Files.delete(tracking);
             String url = "offline:" + dialect.liquibaseName() + "?changeLogFile=" + tracking

@@ -1,0 +1,117 @@
+--liquibase formatted sql
+
+-- Moves one staged batch into the sales model, set-based: the clean lines
+-- into sales.invoice_line, the cancellation lines that have a customer into
+-- sales.cancellation_line, and the countries, products, customers and
+-- invoices they need. The rules come from staging.retail_line_classified.
+-- Split on GO only: the semicolons inside the body must reach the server.
+--changeset ecom:sales.clean_batch runOnChange:true splitStatements:true endDelimiter:GO stripComments:false
+CREATE OR ALTER PROCEDURE sales.clean_batch
+    @batch_id bigint
+AS
+BEGIN
+    -- The caller owns the transaction (one per loaded file); XACT_ABORT makes
+    -- any error here roll all of it back rather than leave half a batch.
+    SET NOCOUNT, XACT_ABORT ON;
+
+    -- Classify once: every later step reads the kept rows of this batch.
+    -- SELECT INTO keeps the BIN2 collations of staging (a CREATE TABLE #...
+    -- would take tempdb's default and fail the joins below).
+    SELECT line_number, invoice, stock_code, description, quantity, invoice_date, price,
+           customer_id, country, is_cancellation
+    INTO #kept_line
+    FROM staging.retail_line_classified
+    WHERE batch_id = @batch_id
+      AND (is_clean = 1 OR (is_cancellation = 1 AND is_missing_customer = 0 AND is_duplicate = 0));
+
+    -- UPDLOCK, HOLDLOCK on each existence check: two loads cleaning at once
+    -- cannot both insert the same key (what ON CONFLICT does in PostgreSQL).
+    INSERT INTO sales.country (country_name)
+    SELECT DISTINCT k.country
+    FROM #kept_line AS k
+    WHERE NOT EXISTS (SELECT 1
+                      FROM sales.country AS c WITH (UPDLOCK, HOLDLOCK)
+                      WHERE c.country_name = k.country);
+
+    -- A product takes the description of its latest line in this batch that
+    -- has one (DISTINCT ON in PostgreSQL); a batch with none leaves it as it was.
+    WITH latest AS (
+        SELECT stock_code, description,
+               ROW_NUMBER() OVER (
+                   PARTITION BY stock_code
+                   ORDER BY CASE WHEN description IS NULL THEN 1 ELSE 0 END,
+                            invoice_date DESC, line_number DESC) AS rank_in_code
+        FROM #kept_line
+    )
+    MERGE sales.product WITH (HOLDLOCK) AS p
+    USING (SELECT stock_code, description FROM latest WHERE rank_in_code = 1) AS s
+        ON p.stock_code = s.stock_code
+    WHEN MATCHED AND s.description IS NOT NULL THEN
+        UPDATE SET p.description = s.description
+    WHEN NOT MATCHED BY TARGET THEN
+        INSERT (stock_code, description) VALUES (s.stock_code, s.description);
+
+    -- New customers get the country of their latest line here; the update
+    -- after the invoices settles it against all their invoices.
+    WITH latest AS (
+        SELECT k.customer_id, c.country_id,
+               ROW_NUMBER() OVER (
+                   PARTITION BY k.customer_id
+                   ORDER BY k.invoice_date DESC, k.line_number DESC) AS rank_in_customer
+        FROM #kept_line AS k
+        INNER JOIN sales.country AS c ON c.country_name = k.country
+    )
+    INSERT INTO sales.customer (customer_id, country_id)
+    SELECT l.customer_id, l.country_id
+    FROM latest AS l
+    WHERE l.rank_in_customer = 1
+      AND NOT EXISTS (SELECT 1
+                      FROM sales.customer AS cu WITH (UPDLOCK, HOLDLOCK)
+                      WHERE cu.customer_id = l.customer_id);
+
+    -- An invoice whose lines are a minute apart is dated by its earliest line.
+    -- MAX over the flag stands for PostgreSQL's BOOL_OR (bit has no MAX).
+    INSERT INTO sales.invoice (invoice_no, customer_id, country_id, invoice_date, is_cancellation, batch_id)
+    SELECT k.invoice, MIN(k.customer_id), MIN(c.country_id), MIN(k.invoice_date),
+           MAX(CAST(k.is_cancellation AS tinyint)), @batch_id
+    FROM #kept_line AS k
+    INNER JOIN sales.country AS c ON c.country_name = k.country
+    WHERE NOT EXISTS (SELECT 1
+                      FROM sales.invoice AS i WITH (UPDLOCK, HOLDLOCK)
+                      WHERE i.invoice_no = k.invoice)
+    GROUP BY k.invoice;
+
+    -- A customer's country is that of their latest invoice, whichever batch it came from.
+    WITH latest AS (
+        SELECT i.customer_id, i.country_id,
+               ROW_NUMBER() OVER (
+                   PARTITION BY i.customer_id
+                   ORDER BY i.invoice_date DESC, i.invoice_no DESC) AS rank_in_customer
+        FROM sales.invoice AS i
+        WHERE i.customer_id IN (SELECT k.customer_id FROM #kept_line AS k)
+    )
+    UPDATE cu
+    SET cu.country_id = l.country_id
+    FROM sales.customer AS cu
+    INNER JOIN latest AS l ON l.customer_id = cu.customer_id
+    WHERE l.rank_in_customer = 1
+      AND cu.country_id <> l.country_id;
+
+    -- ORDER BY makes the identity values follow the source line order.
+    INSERT INTO sales.invoice_line (invoice_no, stock_code, quantity, unit_price, batch_id, source_line_number)
+    SELECT invoice, stock_code, quantity, price, @batch_id, line_number
+    FROM #kept_line
+    WHERE is_cancellation = 0
+    ORDER BY line_number;
+
+    INSERT INTO sales.cancellation_line (invoice_no, stock_code, quantity, unit_price, batch_id, source_line_number)
+    SELECT invoice, stock_code, quantity, price, @batch_id, line_number
+    FROM #kept_line
+    WHERE is_cancellation = 1
+    ORDER BY line_number;
+
+    UPDATE staging.load_batch
+    SET status = 'cleaned', finished_at = SYSDATETIME()
+    WHERE batch_id = @batch_id;
+END;
+GO

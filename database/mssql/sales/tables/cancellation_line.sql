@@ -1,0 +1,23 @@
+--liquibase formatted sql
+
+-- The lines of cancellation invoices ('C...') that have a customer, exact
+-- duplicates left out. Quantities are negative as in the source.
+--changeset ecom:sales.cancellation_line
+CREATE TABLE sales.cancellation_line (
+    cancellation_line_id bigint IDENTITY(1, 1) NOT NULL,
+    invoice_no           varchar(20)    COLLATE Latin1_General_100_BIN2 NOT NULL,
+    stock_code           varchar(20)    COLLATE Latin1_General_100_BIN2 NOT NULL,
+    quantity             int            NOT NULL,
+    unit_price           decimal(12, 3) NOT NULL,
+    line_revenue         AS CAST(quantity * unit_price AS decimal(18, 3)) PERSISTED,
+    batch_id             bigint         NOT NULL,
+    source_line_number   int            NOT NULL,
+    CONSTRAINT pk_cancellation_line PRIMARY KEY CLUSTERED (cancellation_line_id),
+    CONSTRAINT fk_cancellation_line_invoice FOREIGN KEY (invoice_no)
+        REFERENCES sales.invoice (invoice_no),
+    CONSTRAINT fk_cancellation_line_product FOREIGN KEY (stock_code)
+        REFERENCES sales.product (stock_code),
+    CONSTRAINT uq_cancellation_line_source UNIQUE (batch_id, source_line_number)
+);
+CREATE INDEX ix_cancellation_line_invoice ON sales.cancellation_line (invoice_no);
+--rollback DROP TABLE sales.cancellation_line;

@@ -1,0 +1,29 @@
+--liquibase formatted sql
+
+-- Exactly the clean sales lines: a customer, not a duplicate, not a
+-- cancellation or adjustment invoice, positive quantity and price.
+-- (batch_id, source_line_number) points back to staging.retail_line.
+-- line_revenue is cast to decimal(18, 3), the type it has in PostgreSQL
+-- (int * decimal(12, 3) alone would be decimal(23, 3)).
+--changeset ecom:sales.invoice_line
+CREATE TABLE sales.invoice_line (
+    invoice_line_id    bigint IDENTITY(1, 1) NOT NULL,
+    invoice_no         varchar(20)    COLLATE Latin1_General_100_BIN2 NOT NULL,
+    stock_code         varchar(20)    COLLATE Latin1_General_100_BIN2 NOT NULL,
+    quantity           int            NOT NULL,
+    unit_price         decimal(12, 3) NOT NULL,
+    line_revenue       AS CAST(quantity * unit_price AS decimal(18, 3)) PERSISTED,
+    batch_id           bigint         NOT NULL,
+    source_line_number int            NOT NULL,
+    CONSTRAINT pk_invoice_line PRIMARY KEY CLUSTERED (invoice_line_id),
+    CONSTRAINT fk_invoice_line_invoice FOREIGN KEY (invoice_no)
+        REFERENCES sales.invoice (invoice_no),
+    CONSTRAINT fk_invoice_line_product FOREIGN KEY (stock_code)
+        REFERENCES sales.product (stock_code),
+    CONSTRAINT ck_invoice_line_quantity CHECK (quantity > 0),
+    CONSTRAINT ck_invoice_line_unit_price CHECK (unit_price > 0),
+    CONSTRAINT uq_invoice_line_source UNIQUE (batch_id, source_line_number)
+);
+CREATE INDEX ix_invoice_line_invoice ON sales.invoice_line (invoice_no);
+CREATE INDEX ix_invoice_line_stock_code ON sales.invoice_line (stock_code);
+--rollback DROP TABLE sales.invoice_line;

@@ -1,0 +1,18 @@
+--liquibase formatted sql
+
+-- One schema per layer: raw input (staging), the clean sales model (sales),
+-- data governance (quality) and the reporting views that readers see (kpi).
+-- CREATE SCHEMA must be alone in its batch, hence EXEC inside the existence check.
+--changeset ecom:schemas splitStatements:true endDelimiter:GO
+IF SCHEMA_ID(N'staging') IS NULL EXEC (N'CREATE SCHEMA staging AUTHORIZATION dbo;');
+GO
+IF SCHEMA_ID(N'sales') IS NULL EXEC (N'CREATE SCHEMA sales AUTHORIZATION dbo;');
+GO
+IF SCHEMA_ID(N'quality') IS NULL EXEC (N'CREATE SCHEMA quality AUTHORIZATION dbo;');
+GO
+IF SCHEMA_ID(N'kpi') IS NULL EXEC (N'CREATE SCHEMA kpi AUTHORIZATION dbo;');
+GO
+--rollback DROP SCHEMA kpi;
+--rollback DROP SCHEMA quality;
+--rollback DROP SCHEMA sales;
+--rollback DROP SCHEMA staging;

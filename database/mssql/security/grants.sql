@@ -1,0 +1,34 @@
+--liquibase formatted sql
+
+-- analytics_reader: the reporting views (schema kpi) and nothing else.
+-- etl_loader: writes staging, runs the governance and cleaning procedures.
+-- sidecar_writer: reads the sales model and the reporting views.
+-- A grant on a schema also covers the objects added to it later (what
+-- ALTER DEFAULT PRIVILEGES does in PostgreSQL).
+--changeset ecom:security.grants runOnChange:true stripComments:false
+GRANT SELECT ON SCHEMA::kpi TO analytics_reader, sidecar_writer, etl_loader;
+
+GRANT SELECT, INSERT, UPDATE ON OBJECT::staging.load_batch TO etl_loader;
+GRANT SELECT, INSERT ON OBJECT::staging.retail_line TO etl_loader;
+GRANT SELECT, INSERT ON OBJECT::staging.rejected_line TO etl_loader;
+GRANT SELECT ON OBJECT::quality.batch_governance TO etl_loader;
+
+-- EXECUTE is all etl_loader needs on the sales model: every schema is owned
+-- by dbo, so ownership chaining lets the procedures read staging and write
+-- sales and quality without granting etl_loader anything there (what
+-- SECURITY DEFINER does in PostgreSQL). Do not give a schema another owner:
+-- that breaks the chain.
+GRANT EXECUTE ON OBJECT::sales.clean_batch TO etl_loader;
+GRANT EXECUTE ON OBJECT::quality.record_batch_governance TO etl_loader;
+
+-- The loader writes staging.retail_line with the JDBC bulk copy API (INSERT
+-- BULK, as SqlBulkCopy does). On Azure SQL Database that needs this database
+-- permission besides INSERT; a SQL Server that does not know the permission
+-- is skipped. The loader must ask the bulk copy to check constraints, or it
+-- would also need ALTER on the table and leave the foreign keys untrusted.
+IF EXISTS (SELECT 1
+           FROM sys.fn_builtin_permissions(N'DATABASE')
+           WHERE permission_name = N'ADMINISTER DATABASE BULK OPERATIONS')
+    GRANT ADMINISTER DATABASE BULK OPERATIONS TO etl_loader;
+
+GRANT SELECT ON SCHEMA::sales TO sidecar_writer;
