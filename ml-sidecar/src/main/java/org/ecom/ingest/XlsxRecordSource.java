@@ -10,9 +10,12 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ExcelReaderException;
@@ -44,11 +47,16 @@ public final class XlsxRecordSource implements RecordSource {
     /** Built-in number formats that are dates or times (ECMA-376 part 1, 18.8.30). */
     private static final Set<Integer> BUILT_IN_DATE_FORMATS =
             Set.of(14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47);
+    /** In a custom format, quoted literals, escaped characters and [colour] sections say nothing of dates. */
+    private static final Pattern NOT_A_CODE = Pattern.compile("\"[^\"]*\"|\\\\.|\\[[^]]*]");
+    private static final Pattern DATE_CODE = Pattern.compile("[ymdhs]", Pattern.CASE_INSENSITIVE);
 
     private final Path file;
     private final ReadableWorkbook workbook;
     private final List<Sheet> sheets;
     private final List<String> header;
+    /** Whether each number format met is a date format, worked out once per format. */
+    private final Map<Integer, Boolean> dateFormats = new HashMap<>();
 
     private int sheetIndex = -1;
     private Stream<Row> rowStream;
@@ -77,6 +85,7 @@ public final class XlsxRecordSource implements RecordSource {
      * Opens the workbook and reads its header.
      *
      * @throws InputFormatException if the file is not a readable workbook or has no header row
+     * @throws IOException if the file is missing or cannot be read
      */
     public static XlsxRecordSource open(Path file) throws IOException {
         ReadableWorkbook workbook;
@@ -263,18 +272,11 @@ public final class XlsxRecordSource implements RecordSource {
         return epoch.plusSeconds(seconds).format(DATE_TIME);
     }
 
-    private static boolean isDateFormat(Cell cell) {
+    private boolean isDateFormat(Cell cell) {
         Integer id = cell.getDataFormatId();
-        if (id != null && BUILT_IN_DATE_FORMATS.contains(id)) {
-            return true;
-        }
-        String format = cell.getDataFormatString();
-        if (format == null) {
-            return false;
-        }
-        // Quoted literals, escaped characters and [colour]/[locale] sections say nothing of dates.
-        String codes = format.replaceAll("\"[^\"]*\"|\\\\.|\\[[^]]*]", "").toLowerCase();
-        return codes.chars().anyMatch(c -> c == 'y' || c == 'm' || c == 'd' || c == 'h' || c == 's');
+        return id != null && dateFormats.computeIfAbsent(id, key -> BUILT_IN_DATE_FORMATS.contains(key)
+                || cell.getDataFormatString() != null
+                && DATE_CODE.matcher(NOT_A_CODE.matcher(cell.getDataFormatString()).replaceAll("")).find());
     }
 
     private static String csvLine(List<String> fields) {
