@@ -2,11 +2,17 @@ package org.ecom.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.ecom.generate.GeneratorSettings;
 import org.ecom.generate.RetailDataGenerator;
@@ -58,9 +64,9 @@ public final class GenerateCommand implements Callable<Integer> {
             Path directory = target.getParent();
             Files.createDirectories(directory);
             if (Files.isDirectory(target)) {
-                throw new IOException(target + " is a directory");
+                throw new IOException("it is a directory");
             }
-            temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".part");
+            temporary = temporaryBeside(target);
             // Ctrl-C runs shutdown hooks: remove the partial file then too.
             Path partial = temporary;
             cleanup = new Thread(() -> deleteQuietly(partial));
@@ -80,7 +86,7 @@ public final class GenerateCommand implements Callable<Integer> {
             if (temporary != null) {
                 deleteQuietly(temporary);
             }
-            err.println("generate: " + oneLine(e));
+            err.println("generate: " + oneLine(e, target));
             err.flush();
             return 1;
         } finally {
@@ -102,6 +108,21 @@ public final class GenerateCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A hidden name beside the target, not taken yet. Not Files.createTempFile: its files are
+     * owner-only (0600), and the final file should get the usual permissions.
+     */
+    private static Path temporaryBeside(Path target) {
+        SplittableRandom random = new SplittableRandom();
+        while (true) {
+            Path candidate = target.resolveSibling(String.format(Locale.ROOT, ".%s.%d-%08x.part",
+                    target.getFileName(), ProcessHandle.current().pid(), random.nextInt()));
+            if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
+                return candidate;
+            }
+        }
+    }
+
     private static void moveIntoPlace(Path temporary, Path target) throws IOException {
         try {
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -118,12 +139,20 @@ public final class GenerateCommand implements Callable<Integer> {
         }
     }
 
-    private static String oneLine(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            message = "permission denied: " + message;
-        } else if (e instanceof java.nio.file.FileSystemException && !message.contains(":")) {
-            message = e.getClass().getSimpleName() + ": " + message;
+    /** One line saying what went wrong, naming the file where it helps. */
+    private static String oneLine(Exception e, Path target) {
+        String message;
+        if (e instanceof FileSystemException f) {
+            String file = f.getFile() == null ? String.valueOf(target) : f.getFile();
+            String reason = e instanceof NoSuchFileException ? "no such file or directory"
+                    : e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof FileAlreadyExistsException ? "exists and is not a directory"
+                    : f.getReason() != null ? f.getReason() : e.getClass().getSimpleName();
+            message = "cannot write " + target + ": " + file + ": " + reason;
+        } else if (e instanceof IOException) {
+            message = "cannot write " + target + ": " + e.getMessage();
+        } else {
+            message = e.getMessage() == null ? e.toString() : e.getMessage();
         }
         return message.replaceAll("\\s*\\R\\s*", " ");
     }
