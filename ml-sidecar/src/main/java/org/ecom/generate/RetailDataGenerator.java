@@ -30,7 +30,7 @@ import java.util.zip.GZIPOutputStream;
  *   <li>About 2% of the rows in cancellations {@code C489449}: one to a few lines of a recent invoice
  *       of the same customer (8% anonymous), negative quantities, same prices.
  *   <li>Adjustments {@code A} + number, stock code {@code B}, {@code Adjust bad debt}, quantity 1,
- *       a positive then negative prices, no customer: one group of three per two million rows.
+ *       one positive and two negative prices, no customer: one group of three per two million rows.
  *   <li>About 0.3% zero prices: free lines in ordinary invoices and stock notes (one-line
  *       anonymous invoices with a negative quantity and a note such as {@code damaged}, {@code ?}
  *       or an empty description).
@@ -49,7 +49,8 @@ import java.util.zip.GZIPOutputStream;
  *       buyers and one-off buyers (exactly one invoice each). {@link #customers()} tells the persona
  *       of a customer id.
  *   <li>Co-purchased pairs ({@link Catalog#coPurchasedPairs()}): 40 pairs of mid-popular products;
- *       an invoice holding one of them holds the other with probability 0.6 or more.
+ *       an invoice holding one of them holds the other with probability 0.6 or more (0.76 measured,
+ *       against 0.035 for any invoice).
  * </ul>
  */
 public final class RetailDataGenerator {
