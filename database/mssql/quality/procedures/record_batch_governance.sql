@@ -1,7 +1,7 @@
 --liquibase formatted sql
 
 -- Counts one staged batch into quality.batch_governance (replacing any earlier
--- record of it), from the classification in staging.retail_line_classified.
+-- record of it), from the classification of staging.classify_batch.
 -- Split on GO only: the semicolons inside the body must reach the server.
 --changeset ecom:quality.record_batch_governance runOnChange:true splitStatements:true endDelimiter:GO stripComments:false
 CREATE OR ALTER PROCEDURE quality.record_batch_governance
@@ -40,8 +40,7 @@ BEGIN
                SUM(CASE WHEN is_clean = 1 THEN 1 ELSE 0 END)                 AS clean_rows,
                SUM(CASE WHEN is_clean = 1 THEN quantity * price END)         AS clean_revenue,
                COUNT(DISTINCT CASE WHEN is_clean = 1 THEN customer_id END)   AS clean_customers
-        FROM staging.retail_line_classified
-        WHERE batch_id = @batch_id
+        FROM staging.classify_batch(@batch_id)
     ) AS c
     WHERE b.batch_id = @batch_id;
 END;

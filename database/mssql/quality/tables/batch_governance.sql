@@ -1,7 +1,7 @@
 --liquibase formatted sql
 
 -- The governance record of each batch: how many rows fell in each exclusion
--- category (categories overlap, see staging.retail_line_classified) and what
+-- category (categories overlap, see staging.classify_batch) and what
 -- remained as clean sales lines. rows_read = rows_loaded + rows_rejected.
 --changeset ecom:quality.batch_governance
 CREATE TABLE quality.batch_governance (

@@ -3,7 +3,7 @@
 -- Moves one staged batch into the sales model, set-based: the clean lines
 -- into sales.invoice_line, the cancellation lines that have a customer into
 -- sales.cancellation_line, and the countries, products, customers and
--- invoices they need. The rules come from staging.retail_line_classified.
+-- invoices they need. The rules come from staging.classify_batch.
 -- Split on GO only: the semicolons inside the body must reach the server.
 --changeset ecom:sales.clean_batch runOnChange:true splitStatements:true endDelimiter:GO stripComments:false
 CREATE OR ALTER PROCEDURE sales.clean_batch
@@ -20,9 +20,8 @@ BEGIN
     SELECT line_number, invoice, stock_code, description, quantity, invoice_date, price,
            customer_id, country, is_cancellation
     INTO #kept_line
-    FROM staging.retail_line_classified
-    WHERE batch_id = @batch_id
-      AND (is_clean = 1 OR (is_cancellation = 1 AND is_missing_customer = 0 AND is_duplicate = 0));
+    FROM staging.classify_batch(@batch_id)
+    WHERE (is_clean = 1 OR (is_cancellation = 1 AND is_missing_customer = 0 AND is_duplicate = 0));
 
     -- UPDLOCK, HOLDLOCK on each existence check: two loads cleaning at once
     -- cannot both insert the same key (what ON CONFLICT does in PostgreSQL).

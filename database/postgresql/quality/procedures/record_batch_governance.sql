@@ -1,7 +1,7 @@
 --liquibase formatted sql
 
 -- Counts one staged batch into quality.batch_governance (replacing any earlier
--- record of it), from the classification in staging.retail_line_classified.
+-- record of it), from the classification of staging.classify_batch.
 --changeset ecom:quality.record_batch_governance runOnChange:true splitStatements:false
 CREATE OR REPLACE PROCEDURE quality.record_batch_governance(p_batch_id bigint)
 LANGUAGE plpgsql
@@ -9,6 +9,9 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+    -- A bulk load leaves the planner blind; the classification's plan depends on fresh statistics.
+    ANALYZE staging.retail_line;
+
     DELETE FROM quality.batch_governance WHERE batch_id = p_batch_id;
 
     INSERT INTO quality.batch_governance (
@@ -35,8 +38,7 @@ BEGIN
                COUNT(*) FILTER (WHERE is_clean)                         AS clean_rows,
                SUM(quantity * price) FILTER (WHERE is_clean)            AS clean_revenue,
                COUNT(DISTINCT customer_id) FILTER (WHERE is_clean)      AS clean_customers
-        FROM staging.retail_line_classified
-        WHERE batch_id = p_batch_id
+        FROM staging.classify_batch(p_batch_id)
     ) AS c ON TRUE
     WHERE b.batch_id = p_batch_id;
 END;

@@ -3,7 +3,7 @@
 -- Moves one staged batch into the sales model, set-based: the clean lines
 -- into sales.invoice_line, the cancellation lines that have a customer into
 -- sales.cancellation_line, and the countries, products, customers and
--- invoices they need. The rules come from staging.retail_line_classified.
+-- invoices they need. The rules come from staging.classify_batch.
 --changeset ecom:sales.clean_batch runOnChange:true splitStatements:false
 CREATE OR REPLACE PROCEDURE sales.clean_batch(p_batch_id bigint)
 LANGUAGE plpgsql
@@ -16,9 +16,8 @@ BEGIN
     CREATE TEMPORARY TABLE kept_line ON COMMIT DROP AS
     SELECT line_number, invoice, stock_code, description, quantity, invoice_date, price,
            customer_id, country, is_cancellation
-    FROM staging.retail_line_classified
-    WHERE batch_id = p_batch_id
-      AND (is_clean OR (is_cancellation AND NOT is_missing_customer AND NOT is_duplicate));
+    FROM staging.classify_batch(p_batch_id)
+    WHERE (is_clean OR (is_cancellation AND NOT is_missing_customer AND NOT is_duplicate));
     ANALYZE kept_line;
 
     INSERT INTO sales.country (country_name)

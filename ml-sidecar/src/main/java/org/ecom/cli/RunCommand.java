@@ -40,7 +40,7 @@ final class RunCommand implements Callable<Integer> {
         if (input != null && demo) {
             throw new IllegalArgumentException("give either --input or --demo, not both");
         }
-        Path file = input != null ? input : null;
+        Path file = input != null ? input : DemoData.ensure(EcomHome.path().resolve("demo"), demoRows, elapsed);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(file + ": no such file");
         }

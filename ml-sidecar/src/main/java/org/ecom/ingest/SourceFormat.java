@@ -54,7 +54,7 @@ public enum SourceFormat {
             case CSV -> new CsvRecordSource(name, new BufferedInputStream(Files.newInputStream(file), 1 << 16));
             case CSV_GZ -> new CsvRecordSource(name, new TruncationAwareInput(name,
                     new GZIPInputStream(Files.newInputStream(file), 1 << 16)));
-            case XLSX -> throw new InputFormatException(name + ": xlsx support arrives with XlsxRecordSource");
+            case XLSX -> XlsxRecordSource.open(file);
         };
     }
 

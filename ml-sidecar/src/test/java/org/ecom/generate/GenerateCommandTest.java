@@ -22,7 +22,7 @@ import picocli.CommandLine;
 
 /** {@code ecom generate} through picocli (kept in this package so the generator test filter runs it). */
 class GenerateCommandTest {
-    @TempDir(factory = BuildTempDirs.class)
+    @TempDir
     Path dir;
 
     private final StringWriter err = new StringWriter();

@@ -34,7 +34,7 @@ class GeneratedShapeTest {
     private final List<String[]> rows = new ArrayList<>();
 
     @BeforeAll
-    void generateAndRead(@TempDir(factory = BuildTempDirs.class) Path dir) throws IOException {
+    void generateAndRead(@TempDir Path dir) throws IOException {
         generator = new RetailDataGenerator(new GeneratorSettings(ROWS, 42));
         Path file = dir.resolve("retail.csv");
         generator.write(file);

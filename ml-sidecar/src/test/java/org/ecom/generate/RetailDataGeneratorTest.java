@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Format, determinism, compression and progress of the generator (the shape: see GeneratedShapeTest). */
 class RetailDataGeneratorTest {
-    @TempDir(factory = BuildTempDirs.class)
+    @TempDir
     Path dir;
 
     @Test

@@ -19,7 +19,6 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,12 +31,6 @@ class XlsxRecordSourceTest {
 
     @TempDir
     Path dir;
-
-    /** Surefire points java.io.tmpdir at target/tmp, which nothing else creates in this module. */
-    @BeforeAll
-    static void createTemporaryFolder() throws IOException {
-        Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
-    }
 
     /** Sheet 1: data rows 2-5, blank rows 6-7. Sheet 2: its header (other case), one row. */
     private Path retailWorkbook(List<String> secondHeader) throws IOException {
