@@ -25,5 +25,4 @@ CREATE TABLE sales.invoice_line (
     CONSTRAINT uq_invoice_line_source UNIQUE (batch_id, source_line_number)
 );
 CREATE INDEX ix_invoice_line_invoice ON sales.invoice_line (invoice_no);
-CREATE INDEX ix_invoice_line_stock_code ON sales.invoice_line (stock_code);
 --rollback DROP TABLE sales.invoice_line;

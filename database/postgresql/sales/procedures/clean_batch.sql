@@ -31,18 +31,27 @@ BEGIN
     ON CONFLICT (stock_code) DO UPDATE
         SET description = COALESCE(EXCLUDED.description, sales.product.description);
 
-    INSERT INTO sales.customer (customer_id, country_id)
-    SELECT DISTINCT ON (k.customer_id) k.customer_id, c.country_id
+    -- One row per invoice of the batch; an invoice whose lines are a minute
+    -- apart is dated by its earliest line.
+    DROP TABLE IF EXISTS pg_temp.kept_invoice;
+    CREATE TEMPORARY TABLE kept_invoice ON COMMIT DROP AS
+    SELECT k.invoice, MIN(k.customer_id) AS customer_id, MIN(c.country_id) AS country_id,
+           MIN(k.invoice_date) AS invoice_date, BOOL_OR(k.is_cancellation) AS is_cancellation
     FROM kept_line AS k
     JOIN sales.country AS c ON c.country_name = k.country
-    ORDER BY k.customer_id, k.invoice_date DESC
+    GROUP BY k.invoice;
+
+    -- New customers get the country of their latest invoice here; the update
+    -- below settles it against all their invoices.
+    INSERT INTO sales.customer (customer_id, country_id)
+    SELECT DISTINCT ON (customer_id) customer_id, country_id
+    FROM kept_invoice
+    ORDER BY customer_id, invoice_date DESC, invoice DESC
     ON CONFLICT (customer_id) DO NOTHING;
 
     INSERT INTO sales.invoice (invoice_no, customer_id, country_id, invoice_date, is_cancellation, batch_id)
-    SELECT k.invoice, MIN(k.customer_id), MIN(c.country_id), MIN(k.invoice_date), BOOL_OR(k.is_cancellation), p_batch_id
-    FROM kept_line AS k
-    JOIN sales.country AS c ON c.country_name = k.country
-    GROUP BY k.invoice
+    SELECT invoice, customer_id, country_id, invoice_date, is_cancellation, p_batch_id
+    FROM kept_invoice
     ON CONFLICT (invoice_no) DO NOTHING;
 
     -- A customer's country is that of their latest invoice, whichever batch it came from.
@@ -51,7 +60,7 @@ BEGIN
     FROM (
         SELECT DISTINCT ON (i.customer_id) i.customer_id, i.country_id
         FROM sales.invoice AS i
-        WHERE i.customer_id IN (SELECT customer_id FROM kept_line)
+        WHERE i.customer_id IN (SELECT customer_id FROM kept_invoice)
         ORDER BY i.customer_id, i.invoice_date DESC, i.invoice_no DESC
     ) AS latest
     WHERE cu.customer_id = latest.customer_id

@@ -2,11 +2,15 @@
 
 -- The lines of cancellation invoices ('C...') that have a customer, exact
 -- duplicates left out. Quantities are negative as in the source.
+-- No foreign keys on this fact table in PostgreSQL, unlike SQL Server: here
+-- they are checked by a trigger per row, which took 7.5 of the 12 seconds of
+-- cleaning the real file. sales.clean_batch inserts the invoices and
+-- products first, and a contract test checks that no line is orphaned.
 --changeset ecom:sales.cancellation_line
 CREATE TABLE sales.cancellation_line (
     cancellation_line_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    invoice_no           varchar(20)   NOT NULL REFERENCES sales.invoice (invoice_no),
-    stock_code           varchar(20)   NOT NULL REFERENCES sales.product (stock_code),
+    invoice_no           varchar(20)   NOT NULL,
+    stock_code           varchar(20)   NOT NULL,
     quantity             integer       NOT NULL,
     unit_price           numeric(12,3) NOT NULL,
     line_revenue         numeric(18,3) GENERATED ALWAYS AS (quantity * unit_price) STORED,

@@ -3,11 +3,15 @@
 -- Exactly the clean sales lines: a customer, not a duplicate, not a
 -- cancellation or adjustment invoice, positive quantity and price.
 -- (batch_id, source_line_number) points back to staging.retail_line.
+-- No foreign keys on this fact table in PostgreSQL, unlike SQL Server: here
+-- they are checked by a trigger per row, which took 7.5 of the 12 seconds of
+-- cleaning the real file. sales.clean_batch inserts the invoices and
+-- products first, and a contract test checks that no line is orphaned.
 --changeset ecom:sales.invoice_line
 CREATE TABLE sales.invoice_line (
     invoice_line_id    bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    invoice_no         varchar(20)   NOT NULL REFERENCES sales.invoice (invoice_no),
-    stock_code         varchar(20)   NOT NULL REFERENCES sales.product (stock_code),
+    invoice_no         varchar(20)   NOT NULL,
+    stock_code         varchar(20)   NOT NULL,
     quantity           integer       NOT NULL CHECK (quantity > 0),
     unit_price         numeric(12,3) NOT NULL CHECK (unit_price > 0),
     line_revenue       numeric(18,3) GENERATED ALWAYS AS (quantity * unit_price) STORED,
@@ -16,5 +20,4 @@ CREATE TABLE sales.invoice_line (
     CONSTRAINT uq_invoice_line_source UNIQUE (batch_id, source_line_number)
 );
 CREATE INDEX ix_invoice_line_invoice ON sales.invoice_line (invoice_no);
-CREATE INDEX ix_invoice_line_stock_code ON sales.invoice_line (stock_code);
 --rollback DROP TABLE sales.invoice_line;

@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
 import liquibase.command.CommandScope;
 import liquibase.command.core.UpdateCommandStep;
 import liquibase.command.core.UpdateSqlCommandStep;
+import liquibase.command.core.helpers.ShowSummaryArgument;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
@@ -24,10 +26,13 @@ import liquibase.ui.LoggerUIService;
 /** Applies a dialect's Liquibase changelog to a database, or prints the SQL it would run. */
 public final class Deployer {
 
+    /** Held so that the level set on it is not lost when the logger is garbage-collected. */
+    private static final Logger LIQUIBASE_LOG = Logger.getLogger("liquibase");
+
     static {
         // Liquibase reports usage to its vendor unless told not to; we never want that.
         System.setProperty("liquibase.analytics.enabled", "false");
-        Logger.getLogger("liquibase").setLevel(Level.WARNING);
+        LIQUIBASE_LOG.setLevel(Level.WARNING);
     }
 
     private Deployer() {
@@ -49,6 +54,7 @@ public final class Deployer {
             run(() -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
                     .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                     .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, dialect.changelog())
+                    .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
                     .execute());
         } catch (Exception e) {
             throw new DeployException("deploy failed: " + rootMessage(e), e);
@@ -74,6 +80,7 @@ public final class Deployer {
             run(() -> new CommandScope(UpdateSqlCommandStep.COMMAND_NAME)
                     .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                     .addArgumentValue(UpdateSqlCommandStep.CHANGELOG_FILE_ARG, dialect.changelog())
+                    .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
                     .setOutput(out)
                     .execute());
         } catch (Exception e) {
