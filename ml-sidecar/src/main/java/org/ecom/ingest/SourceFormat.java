@@ -36,7 +36,7 @@ public enum SourceFormat {
             throw new InputFormatException(file + ": no such file");
         }
         if (n == 0) {
-            throw new InputFormatException(file + ": the file is empty");
+            throw new InputFormatException(file.getFileName() + ": the file is empty");
         }
         if (n >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
             return CSV_GZ;
@@ -52,10 +52,19 @@ public enum SourceFormat {
         String name = file.getFileName().toString();
         return switch (detect(file)) {
             case CSV -> new CsvRecordSource(name, new BufferedInputStream(Files.newInputStream(file), 1 << 16));
-            case CSV_GZ -> new CsvRecordSource(name, new TruncationAwareInput(name,
-                    new GZIPInputStream(Files.newInputStream(file), 1 << 16)));
+            case CSV_GZ -> new CsvRecordSource(name, new TruncationAwareInput(name, gunzip(name, file)));
             case XLSX -> XlsxRecordSource.open(file);
         };
+    }
+
+    private static InputStream gunzip(String name, Path file) throws IOException {
+        InputStream raw = Files.newInputStream(file);
+        try {
+            return new GZIPInputStream(raw, 1 << 16);
+        } catch (EOFException | ZipException e) {
+            raw.close();
+            throw new InputFormatException(name + ": truncated or corrupt gzip data (" + e.getMessage() + ")", e);
+        }
     }
 
     /** Turns a gzip stream's low-level errors into one line that says what is wrong with the file. */
