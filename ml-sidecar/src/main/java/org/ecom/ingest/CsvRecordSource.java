@@ -48,7 +48,7 @@ public final class CsvRecordSource implements RecordSource {
                 return null;
             }
             CsvRecord record = records.next();
-            return new SourceRecord(record.getStartingLineNumber(), record.getFields(), CsvText.join(record.getFields()));
+            return new SourceRecord(record.getStartingLineNumber(), record.getFields(), "");
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } catch (CsvParseException e) {

@@ -52,7 +52,7 @@ public enum SourceFormat {
         String name = file.getFileName().toString();
         return switch (detect(file)) {
             case CSV -> new CsvRecordSource(name, new BufferedInputStream(Files.newInputStream(file), 1 << 16));
-            case CSV_GZ -> new CsvRecordSource(name, new TruncationAwareInput(name, gunzip(name, file)));
+            case CSV_GZ -> new CsvRecordSource(name, new ReadAheadInputStream(new TruncationAwareInput(name, gunzip(name, file))));
             case XLSX -> XlsxRecordSource.open(file);
         };
     }

@@ -3,13 +3,18 @@ package org.ecom.ingest;
 import java.util.List;
 
 /**
- * One row of an input file before any judgement: its fields as text, where it was, and the text to
- * keep if it has to be rejected.
+ * One row of an input file before any judgement: its fields as text, and where it was.
  *
  * @param lineNumber for CSV the physical line the record starts on (the header is line 1); for a
  *     workbook the running row number over all sheets, headers included
  * @param fields the cells in file order, as text (see {@link RecordSource} for the conventions)
- * @param rawText the row as it appeared, for staging.rejected_line
+ * @param location what to put before the text of a rejected row to say where it was: empty for
+ *     CSV, whose line number says it all; {@code Sheet!row: } for a workbook
  */
-public record SourceRecord(long lineNumber, List<String> fields, String rawText) {
+public record SourceRecord(long lineNumber, List<String> fields, String location) {
+
+    /** The row as it appeared, for staging.rejected_line; built only for rows that are rejected. */
+    public String rawText() {
+        return location + CsvText.join(fields);
+    }
 }

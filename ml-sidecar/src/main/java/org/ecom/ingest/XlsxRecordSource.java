@@ -133,7 +133,7 @@ public final class XlsxRecordSource implements RecordSource {
             }
             String sheetName = sheets.get(sheetIndex).getName();
             return new SourceRecord(previousSheetsRows + row.getRowNum(), List.copyOf(fields),
-                    sheetName + "!" + row.getRowNum() + ": " + csvLine(fields));
+                    sheetName + "!" + row.getRowNum() + ": ");
         }
         return null;
     }
@@ -279,20 +279,4 @@ public final class XlsxRecordSource implements RecordSource {
                 && DATE_CODE.matcher(NOT_A_CODE.matcher(cell.getDataFormatString()).replaceAll("")).find());
     }
 
-    private static String csvLine(List<String> fields) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                line.append(',');
-            }
-            String field = fields.get(i);
-            if (field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0
-                    || field.indexOf('\r') >= 0) {
-                line.append('"').append(field.replace("\"", "\"\"")).append('"');
-            } else {
-                line.append(field);
-            }
-        }
-        return line.toString();
-    }
 }
