@@ -10,9 +10,7 @@ final class DatabaseOptions {
     static final int DEFAULT_EMBEDDED_PORT = 54329;
 
     @Option(names = "--db", paramLabel = "JDBC_URL", defaultValue = "${env:ECOM_DB_URL}",
-            description = {"Database to use: jdbc:postgresql://... (PostgreSQL 15+) or jdbc:sqlserver://...",
-                "(SQL Server 2019+ / Azure SQL). Default: $ECOM_DB_URL, else the embedded PostgreSQL",
-                "kept in .ecom/pgdata. Credentials: in the URL, or $ECOM_DB_USER and $ECOM_DB_PASSWORD."})
+            description = "Database to use: jdbc:postgresql://... (PostgreSQL 15+) or jdbc:sqlserver://... (SQL Server 2019+ / Azure SQL). Default: $ECOM_DB_URL, else the embedded PostgreSQL kept in .ecom/pgdata. Credentials: in the URL, or $ECOM_DB_USER and $ECOM_DB_PASSWORD.")
     String jdbcUrl;
 
     @Option(names = "--embedded-port", paramLabel = "PORT", defaultValue = "" + DEFAULT_EMBEDDED_PORT,

@@ -8,9 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "db", mixinStandardHelpOptions = true,
-        description = {"Start the embedded PostgreSQL with its data in .ecom/pgdata, deploy the schema, print",
-            "a JDBC URL (and a psql command) that other tools can use, and keep running until Ctrl-C.",
-            "Other ecom commands run meanwhile reuse this server."})
+        description = "Start the embedded PostgreSQL with its data in .ecom/pgdata, deploy the schema, print a JDBC URL (and a psql command) that other tools can use, and keep running until Ctrl-C. Other ecom commands run meanwhile reuse this server.")
 final class DbCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "" + DatabaseOptions.DEFAULT_EMBEDDED_PORT,

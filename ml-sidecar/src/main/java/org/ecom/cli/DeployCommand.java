@@ -8,8 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "deploy", mixinStandardHelpOptions = true,
-        description = {"Apply the Liquibase changelog (schemas, tables, procedures, views, roles) to the database.",
-            "With --print-sql, print the SQL instead, without any server: what a DBA reviews before a release."})
+        description = "Apply the Liquibase changelog (schemas, tables, procedures, views, roles) to the database. With --print-sql, print the SQL instead, without any server: what a DBA reviews before a release.")
 final class DeployCommand implements Callable<Integer> {
 
     @Mixin

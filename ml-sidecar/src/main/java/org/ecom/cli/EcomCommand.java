@@ -5,14 +5,13 @@ import picocli.CommandLine.Command;
 
 /** The {@code ecom} command line: one entry point for the whole pipeline. */
 @Command(name = "ecom", mixinStandardHelpOptions = true, version = "ecom 0.1.0",
-        description = {"E-commerce analytics warehouse: load Online Retail data into PostgreSQL or SQL Server,",
-            "govern and clean it, and (soon) score customers.", ""},
+        description = "E-commerce analytics warehouse: load Online Retail data into PostgreSQL or SQL Server, govern and clean it, and (soon) score customers.",
         subcommands = {RunCommand.class, DeployCommand.class, LoadCommand.class, GenerateCommand.class, DbCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  ./ecom run --demo                       generated data, embedded PostgreSQL",
             "  ./ecom run --input online_retail_II.csv.gz --json summary.json",
             "  ./ecom deploy --print-sql --dialect mssql > deploy.sql",
-            "  ./ecom db                               start the embedded database and print its URL"})
+            "  ./ecom db                               serve the embedded database"})
 public final class EcomCommand implements Runnable {
 
     @CommandLine.Spec
@@ -31,6 +30,7 @@ public final class EcomCommand implements Runnable {
     /** The configured command line, also used by the tests. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new EcomCommand());
+        cli.setUsageHelpAutoWidth(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("ecom: error: " + oneLine(e));
             if (System.getenv("ECOM_DEBUG") != null) {

@@ -9,11 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "load", mixinStandardHelpOptions = true,
-        description = {"Load Online Retail files into staging, then govern and clean them into the sales model.",
-            "Reads CSV (Online Retail II or UCI Online Retail header, UTF-8 with or without BOM), .csv.gz",
-            "and the original .xlsx workbooks (every sheet). Each file loads in one transaction: a bad file",
-            "or an interruption leaves the database as it was; a file loaded before adds nothing.",
-            "On the embedded database the schema is deployed first; on --db it must already be."})
+        description = "Load Online Retail files into staging, then govern and clean them into the sales model. Reads CSV (Online Retail II or UCI Online Retail header, UTF-8 with or without BOM), .csv.gz and the original .xlsx workbooks (every sheet). Each file loads in one transaction: a bad file or an interruption leaves the database as it was; a file loaded before adds nothing. On the embedded database the schema is deployed first; on --db it must already be.")
 final class LoadCommand implements Callable<Integer> {
 
     @Mixin

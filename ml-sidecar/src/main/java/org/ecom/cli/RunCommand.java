@@ -12,8 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run the whole pipeline: deploy the schema, load a file, govern and clean it.",
-            "Without --input, generated demo data is used (see --demo), so it works on a fresh clone."})
+        description = "Run the whole pipeline: deploy the schema, load a file, govern and clean it. Without --input, generated demo data is used (see --demo), so it works on a fresh clone.")
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
