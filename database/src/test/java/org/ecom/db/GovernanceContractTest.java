@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The governance rules and the cleaning into the sales model, on ten hand-made rows whose
  * fate is worked out by hand in the comments.
  */
-class GovernanceContractTest {
+public class GovernanceContractTest {
 
     private static void stageTenRows(StagingFixture f, long batch) throws SQLException {
         f.line(batch, 2, "489434", "85048", "LIGHT", 12, "2009-12-01 07:45:00", "6.95", 13085, "United Kingdom"); // clean 83.40
@@ -63,6 +63,7 @@ class GovernanceContractTest {
             assertEquals(3, count(c, "sales.country"));
             assertEquals(4, count(c, "sales.product"), "85048, 79323P, 22087, 22113");
             assertEquals("cleaned", scalar(c, "SELECT status FROM staging.load_batch WHERE batch_id = " + batch));
+            assertEquals(0, orphans(c), "every line has its invoice and product");
         }
     }
 
@@ -91,11 +92,23 @@ class GovernanceContractTest {
         }
     }
 
+    /** Lines whose invoice or product is missing (PostgreSQL declares no foreign keys on the fact tables). */
+    public static int orphans(Connection c) throws SQLException {
+        int orphans = 0;
+        for (String lines : new String[] {"sales.invoice_line", "sales.cancellation_line"}) {
+            orphans += Integer.parseInt(scalar(c, "SELECT COUNT(*) FROM " + lines + " AS l"
+                    + " LEFT JOIN sales.invoice AS i ON i.invoice_no = l.invoice_no"
+                    + " LEFT JOIN sales.product AS p ON p.stock_code = l.stock_code"
+                    + " WHERE i.invoice_no IS NULL OR p.stock_code IS NULL"));
+        }
+        return orphans;
+    }
+
     static int count(Connection c, String table) throws SQLException {
         return Integer.parseInt(scalar(c, "SELECT COUNT(*) FROM " + table));
     }
 
-    static String scalar(Connection c, String sql) throws SQLException {
+    public static String scalar(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);

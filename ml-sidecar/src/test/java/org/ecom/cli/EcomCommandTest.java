@@ -1,0 +1,92 @@
+package org.ecom.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.ecom.db.ContractEngines;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line as a user meets it: exit codes, one-line errors, the JSON summary, help. */
+class EcomCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter err = new StringWriter();
+
+    private int execute(String... args) {
+        CommandLine cli = EcomCommand.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void runWritesTheJsonSummary() throws Exception {
+        String url = ContractEngines.freshPostgres().jdbcUrl();
+        Path input = Files.writeString(dir.resolve("small.csv"),
+                "Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country\n"
+                        + "489434,85048,LIGHT,12,2009-12-01 07:45:00,6.95,13085.0,United Kingdom\n"
+                        + "489434,85048,LIGHT,12,2009-12-01 07:45:00,6.95,13085.0,United Kingdom\n"
+                        + "489435,22350,CAT,4,2009-12-01 08:00:00,2.10,,United Kingdom\n"
+                        + "C489449,22087,PAPER,-12,2009-12-01 10:33:00,0.29,16321.0,Australia\n");
+        Path json = dir.resolve("out/summary.json");
+
+        assertEquals(0, execute("run", "--db", url, "--input", input.toString(), "--json", json.toString()), err.toString());
+
+        JsonNode summary = new ObjectMapper().readTree(json.toFile());
+        assertEquals(4, summary.get("raw_rows").asLong());
+        assertEquals(0, summary.get("rejected_rows").asLong());
+        assertEquals(1, summary.get("missing_customer_rows").asLong());
+        assertEquals(1, summary.get("duplicate_rows").asLong());
+        assertEquals(1, summary.get("cancellation_rows").asLong());
+        assertEquals(1, summary.get("clean_rows").asLong());
+        assertEquals(83.40, summary.get("clean_revenue").asDouble(), 1e-9);
+        assertEquals(1, summary.get("customers").asLong());
+        for (String stage : new String[] {"deploy", "load", "govern", "clean", "total"}) {
+            assertTrue(summary.get("elapsed_ms").has(stage), stage);
+        }
+    }
+
+    @Test
+    void aBadFileFailsWithOneLineNamingItAndExitCodeOne() throws Exception {
+        String url = ContractEngines.freshPostgres().jdbcUrl();
+        Path input = Files.writeString(dir.resolve("orders.csv"), "order_id,amount\n1,2.5\n");
+        Path json = dir.resolve("summary.json");
+
+        assertEquals(1, execute("run", "--db", url, "--input", input.toString(), "--json", json.toString()));
+
+        String message = err.toString().strip();
+        assertTrue(message.startsWith("ecom: error: orders.csv: line 1: not Online Retail data"), message);
+        assertFalse(message.contains("\n"), message);
+        assertFalse(Files.exists(json), "no summary for a failed run");
+    }
+
+    @Test
+    void aMissingFileAndAnUnknownDatabaseAreOneLineErrors() {
+        assertEquals(1, execute("load", "--db", "jdbc:postgresql://localhost:1/none", dir.resolve("nope.csv").toString()));
+        assertEquals(1, execute("run", "--db", "jdbc:mysql://localhost/x", "--input", dir.resolve("nope.csv").toString()));
+        for (String line : err.toString().strip().split("\n")) {
+            assertTrue(line.startsWith("ecom: error: "), line);
+        }
+    }
+
+    @Test
+    void everyCommandExplainsItself() {
+        for (String command : new String[] {"run", "deploy", "load", "generate", "db"}) {
+            StringWriter out = new StringWriter();
+            CommandLine cli = EcomCommand.commandLine();
+            cli.setOut(new PrintWriter(out, true));
+            assertEquals(0, cli.execute(command, "--help"), command);
+            assertTrue(out.toString().startsWith("Usage: ecom " + command), out.toString());
+        }
+    }
+}
