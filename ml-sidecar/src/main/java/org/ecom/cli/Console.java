@@ -29,7 +29,8 @@ final class Console {
     static final class RowProgress implements LongConsumer, AutoCloseable {
         private final String what;
         private final long start = System.nanoTime();
-        private final long intervalNanos = (TERMINAL ? 500L : 5_000L) * 1_000_000;
+        /** Every half second on a terminal, every 5 s in a log; -Decom.progressMillis overrides. */
+        private final long intervalNanos = Long.getLong("ecom.progressMillis", TERMINAL ? 500L : 5_000L) * 1_000_000;
         private long lastShown = start;
         private boolean shown;
 
