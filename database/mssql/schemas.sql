@@ -16,3 +16,13 @@ GO
 --rollback DROP SCHEMA quality;
 --rollback DROP SCHEMA sales;
 --rollback DROP SCHEMA staging;
+
+-- Summary tables behind the reporting views (mart) and the analysis queries (analysis).
+--changeset ecom:schemas.mart_analysis splitStatements:true endDelimiter:GO
+IF SCHEMA_ID(N'mart') IS NULL EXEC (N'CREATE SCHEMA mart AUTHORIZATION dbo;');
+GO
+
+IF SCHEMA_ID(N'analysis') IS NULL EXEC (N'CREATE SCHEMA analysis AUTHORIZATION dbo;');
+GO
+--rollback DROP SCHEMA analysis;
+--rollback DROP SCHEMA mart;

@@ -8,3 +8,9 @@ CREATE SCHEMA IF NOT EXISTS sales;
 CREATE SCHEMA IF NOT EXISTS quality;
 CREATE SCHEMA IF NOT EXISTS kpi;
 --rollback DROP SCHEMA kpi; DROP SCHEMA quality; DROP SCHEMA sales; DROP SCHEMA staging;
+
+-- Summary tables behind the reporting views (mart) and the analysis queries (analysis).
+--changeset ecom:schemas.mart_analysis
+CREATE SCHEMA IF NOT EXISTS mart;
+CREATE SCHEMA IF NOT EXISTS analysis;
+--rollback DROP SCHEMA analysis; DROP SCHEMA mart;

@@ -2,7 +2,7 @@
 
 -- analytics_reader: the reporting views (schema kpi) and nothing else.
 -- etl_loader: writes staging, runs the governance and cleaning procedures.
--- sidecar_writer: reads the sales model and the reporting views.
+-- sidecar_writer: reads the sales model, its summaries (mart) and the reporting views.
 -- A grant on a schema also covers the objects added to it later (what
 -- ALTER DEFAULT PRIVILEGES does in PostgreSQL).
 --changeset ecom:security.grants runOnChange:true stripComments:false
@@ -20,6 +20,7 @@ GRANT SELECT ON OBJECT::quality.batch_governance TO etl_loader;
 -- that breaks the chain.
 GRANT EXECUTE ON OBJECT::sales.clean_batch TO etl_loader;
 GRANT EXECUTE ON OBJECT::quality.record_batch_governance TO etl_loader;
+GRANT EXECUTE ON OBJECT::mart.refresh_summaries TO etl_loader;
 
 -- The loader writes staging.retail_line with the JDBC bulk copy API (INSERT
 -- BULK, as SqlBulkCopy does). On Azure SQL Database that needs this database
@@ -32,3 +33,4 @@ IF EXISTS (SELECT 1
     GRANT ADMINISTER DATABASE BULK OPERATIONS TO etl_loader;
 
 GRANT SELECT ON SCHEMA::sales TO sidecar_writer;
+GRANT SELECT ON SCHEMA::mart TO sidecar_writer;

@@ -3,7 +3,7 @@
 -- analytics_reader: the reporting views (schema kpi) and nothing else.
 -- etl_loader: writes staging, runs the governance and cleaning procedures
 --   (SECURITY DEFINER, as ownership chaining does on SQL Server).
--- sidecar_writer: reads the sales model and the reporting views.
+-- sidecar_writer: reads the sales model, its summaries (mart) and the reporting views.
 --changeset ecom:security.grants runOnChange:true
 GRANT USAGE ON SCHEMA kpi TO analytics_reader, sidecar_writer, etl_loader;
 GRANT SELECT ON ALL TABLES IN SCHEMA kpi TO analytics_reader, sidecar_writer, etl_loader;
@@ -14,7 +14,9 @@ GRANT SELECT, INSERT, UPDATE ON staging.load_batch TO etl_loader;
 GRANT SELECT, INSERT ON staging.retail_line, staging.rejected_line TO etl_loader;
 GRANT USAGE ON SCHEMA quality, sales TO etl_loader;
 GRANT SELECT ON quality.batch_governance TO etl_loader;
-GRANT EXECUTE ON PROCEDURE quality.record_batch_governance(bigint), sales.clean_batch(bigint) TO etl_loader;
+GRANT EXECUTE ON PROCEDURE quality.record_batch_governance(bigint), sales.clean_batch(bigint),
+    mart.refresh_summaries() TO etl_loader;
+GRANT USAGE ON SCHEMA mart TO etl_loader;
 
-GRANT USAGE ON SCHEMA sales TO sidecar_writer;
-GRANT SELECT ON ALL TABLES IN SCHEMA sales TO sidecar_writer;
+GRANT USAGE ON SCHEMA sales, mart TO sidecar_writer;
+GRANT SELECT ON ALL TABLES IN SCHEMA sales, mart TO sidecar_writer;

@@ -23,6 +23,8 @@ public final class ContractEngines {
 
     /** Tables emptied between tests on a shared SQL Server database, children first. */
     private static final List<String> TABLES_CHILDREN_FIRST = List.of(
+            "mart.invoice_summary", "mart.customer_month", "mart.customer_summary", "mart.product_summary",
+            "mart.monthly_summary", "mart.country_summary", "mart.product_pair",
             "quality.batch_governance", "sales.cancellation_line", "sales.invoice_line", "sales.invoice",
             "sales.customer", "sales.product", "sales.country", "staging.rejected_line",
             "staging.retail_line", "staging.load_batch");

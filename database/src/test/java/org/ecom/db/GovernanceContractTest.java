@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 public class GovernanceContractTest {
 
-    private static void stageTenRows(StagingFixture f, long batch) throws SQLException {
+    static void stageTenRows(StagingFixture f, long batch) throws SQLException {
         f.line(batch, 2, "489434", "85048", "LIGHT", 12, "2009-12-01 07:45:00", "6.95", 13085, "United Kingdom"); // clean 83.40
         f.line(batch, 3, "489434", "79323P", "PINK", 12, "2009-12-01 07:45:00", "6.75", 13085, "United Kingdom"); // clean 81.00
         f.line(batch, 4, "489434", "85048", "LIGHT", 12, "2009-12-01 07:45:00", "6.95", 13085, "United Kingdom"); // duplicate of 2

@@ -62,13 +62,16 @@ final class StagingFixture {
         }
     }
 
-    /** Runs governance then cleaning on a batch, as the loader does. */
+    /** Runs governance, cleaning and the summaries on a batch, as the loader does. */
     void process(long batchId) throws SQLException {
         for (String procedure : new String[] {"quality.record_batch_governance", "sales.clean_batch"}) {
             try (PreparedStatement s = connection.prepareStatement(dialect.callStatement(procedure, 1))) {
                 s.setLong(1, batchId);
                 s.execute();
             }
+        }
+        try (PreparedStatement s = connection.prepareStatement(dialect.callStatement("mart.refresh_summaries", 0))) {
+            s.execute();
         }
     }
 }

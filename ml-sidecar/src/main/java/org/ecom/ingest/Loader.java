@@ -22,8 +22,9 @@ import org.ecom.db.DatabaseTarget;
 
 /**
  * Loads one file into staging and on into the sales model, in a single transaction: the batch
- * row, the bulk-copied lines and rejections, the governance record and the cleaning. Either all of
- * it is committed or none of it, so a bad file or an interruption leaves the database as it was.
+ * row, the bulk-copied lines and rejections, the governance record, the cleaning and the refreshed
+ * summaries. Either all of it is committed or none of it, so a bad file or an interruption leaves
+ * the database as it was, and readers never see sales without their summaries.
  * A file already loaded (same SHA-256) adds nothing.
  */
 public final class Loader {
@@ -74,6 +75,9 @@ public final class Loader {
                 long cleanStart = System.nanoTime();
                 call(connection, "sales.clean_batch", batchId);
                 millis.put("clean", elapsedSince(cleanStart));
+                long summarizeStart = System.nanoTime();
+                call(connection, "mart.refresh_summaries");
+                millis.put("summarize", elapsedSince(summarizeStart));
 
                 BatchGovernance governance = BatchGovernance.read(connection, batchId);
                 connection.commit();
@@ -141,9 +145,11 @@ public final class Loader {
         }
     }
 
-    private void call(Connection connection, String procedure, long batchId) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(target.dialect().callStatement(procedure, 1))) {
-            s.setLong(1, batchId);
+    private void call(Connection connection, String procedure, long... arguments) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(target.dialect().callStatement(procedure, arguments.length))) {
+            for (int i = 0; i < arguments.length; i++) {
+                s.setLong(i + 1, arguments[i]);
+            }
             s.execute();
         }
     }

@@ -1,0 +1,21 @@
+--liquibase formatted sql
+
+-- One row per customer with at least one clean sales line: lifetime figures
+-- for CLV, RFM and Pareto. Cancellations are counted apart, from
+-- sales.cancellation_line. Rebuilt by mart.refresh_summaries.
+--changeset ecom:mart.customer_summary
+CREATE TABLE mart.customer_summary (
+    customer_id       int            NOT NULL,
+    country_id        int            NOT NULL,
+    first_purchase_at datetime2(0)   NOT NULL,
+    last_purchase_at  datetime2(0)   NOT NULL,
+    orders            int            NOT NULL,
+    revenue           decimal(18, 3) NOT NULL,
+    quantity          bigint         NOT NULL,
+    distinct_products int            NOT NULL,
+    active_days       int            NOT NULL,
+    cancelled_orders  int            NOT NULL,
+    cancelled_revenue decimal(18, 3) NOT NULL,
+    CONSTRAINT pk_customer_summary PRIMARY KEY CLUSTERED (customer_id)
+);
+--rollback DROP TABLE mart.customer_summary;

@@ -1,0 +1,17 @@
+--liquibase formatted sql
+
+-- One row per calendar month with sales. is_partial marks a month the data
+-- does not cover whole (the real data ends on 9 December 2011): comparing it
+-- with a full month would read as a collapse. Rebuilt by mart.refresh_summaries.
+--changeset ecom:mart.monthly_summary
+CREATE TABLE mart.monthly_summary (
+    month_start      date           NOT NULL,
+    revenue          decimal(18, 3) NOT NULL,
+    orders           int            NOT NULL,
+    active_customers int            NOT NULL,
+    new_customers    int            NOT NULL,
+    quantity         bigint         NOT NULL,
+    is_partial       bit            NOT NULL,
+    CONSTRAINT pk_monthly_summary PRIMARY KEY CLUSTERED (month_start)
+);
+--rollback DROP TABLE mart.monthly_summary;

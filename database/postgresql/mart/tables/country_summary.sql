@@ -1,0 +1,13 @@
+--liquibase formatted sql
+
+-- One row per country with sales (the country of the invoice).
+-- Rebuilt by mart.refresh_summaries.
+--changeset ecom:mart.country_summary
+CREATE TABLE mart.country_summary (
+    country_id   integer       NOT NULL PRIMARY KEY,
+    country_name varchar(60)   NOT NULL,
+    revenue      numeric(18,3) NOT NULL,
+    orders       integer       NOT NULL,
+    customers    integer       NOT NULL
+);
+--rollback DROP TABLE mart.country_summary;

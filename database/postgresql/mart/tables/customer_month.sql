@@ -1,0 +1,14 @@
+--liquibase formatted sql
+
+-- Revenue and orders per customer and calendar month: the grain of cohorts,
+-- retention and active customers. Rebuilt by mart.refresh_summaries.
+--changeset ecom:mart.customer_month
+CREATE TABLE mart.customer_month (
+    customer_id integer       NOT NULL,
+    month_start date          NOT NULL,
+    revenue     numeric(18,3) NOT NULL,
+    orders      integer       NOT NULL,
+    CONSTRAINT pk_customer_month PRIMARY KEY (customer_id, month_start)
+);
+CREATE INDEX ix_customer_month_month ON mart.customer_month (month_start);
+--rollback DROP TABLE mart.customer_month;

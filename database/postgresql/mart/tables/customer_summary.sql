@@ -1,0 +1,20 @@
+--liquibase formatted sql
+
+-- One row per customer with at least one clean sales line: lifetime figures
+-- for CLV, RFM and Pareto. Cancellations are counted apart, from
+-- sales.cancellation_line. Rebuilt by mart.refresh_summaries.
+--changeset ecom:mart.customer_summary
+CREATE TABLE mart.customer_summary (
+    customer_id         integer       NOT NULL PRIMARY KEY,
+    country_id          integer       NOT NULL,
+    first_purchase_at   timestamp     NOT NULL,
+    last_purchase_at    timestamp     NOT NULL,
+    orders              integer       NOT NULL,
+    revenue             numeric(18,3) NOT NULL,
+    quantity            bigint        NOT NULL,
+    distinct_products   integer       NOT NULL,
+    active_days         integer       NOT NULL,
+    cancelled_orders    integer       NOT NULL,
+    cancelled_revenue   numeric(18,3) NOT NULL
+);
+--rollback DROP TABLE mart.customer_summary;

@@ -1,0 +1,16 @@
+--liquibase formatted sql
+
+-- One row per calendar month with sales. is_partial marks a month the data
+-- does not cover whole (the real data ends on 9 December 2011): comparing it
+-- with a full month would read as a collapse. Rebuilt by mart.refresh_summaries.
+--changeset ecom:mart.monthly_summary
+CREATE TABLE mart.monthly_summary (
+    month_start      date          NOT NULL PRIMARY KEY,
+    revenue          numeric(18,3) NOT NULL,
+    orders           integer       NOT NULL,
+    active_customers integer       NOT NULL,
+    new_customers    integer       NOT NULL,
+    quantity         bigint        NOT NULL,
+    is_partial       boolean       NOT NULL
+);
+--rollback DROP TABLE mart.monthly_summary;
