@@ -124,8 +124,8 @@ start_pg_sampler() {
   (
     peak_pss=0
     peak_rss=0
-    trap 'echo "$peak_pss $peak_rss" >"$SAMPLER_OUT"; exit 0' TERM
-    echo "0 0" >"$SAMPLER_OUT"
+    trap 'echo "$peak_pss $peak_rss" >"$SAMPLER_OUT.tmp"; mv "$SAMPLER_OUT.tmp" "$SAMPLER_OUT"; exit 0' TERM
+    rm -f "$SAMPLER_OUT"
     while true; do
       if [ -r "$pgdata/postmaster.pid" ]; then
         pm="$(head -n 1 "$pgdata/postmaster.pid" 2>/dev/null || true)"
@@ -153,7 +153,18 @@ stop_pg_sampler() {
     kill -TERM "$SAMPLER_PID" 2>/dev/null || true
     wait "$SAMPLER_PID" 2>/dev/null || true
     SAMPLER_PID=""
-    cat "$SAMPLER_OUT"
+    # wait can return before the sampler has handled the signal: wait for its file.
+    local waited=0
+    while [ ! -s "$SAMPLER_OUT" ] && [ "$waited" -lt 100 ]; do
+      sleep 0.1
+      waited=$((waited + 1))
+    done
+    if [ -s "$SAMPLER_OUT" ]; then
+      cat "$SAMPLER_OUT"
+    else
+      say "warning: the PostgreSQL memory sampler wrote nothing; reporting 0"
+      echo "0 0"
+    fi
   else
     echo "0 0"
   fi
