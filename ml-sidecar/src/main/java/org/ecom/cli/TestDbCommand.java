@@ -87,6 +87,10 @@ final class TestDbCommand implements Callable<Integer> {
                         .orElse("no test ran" + (testClass == null ? "" : " (is " + testClass + " a test class?)")));
             }
             writeReport(xml);
+            if (results.allPassed()) {
+                // tSQLt raises an error only when a test fails; one now means something else went wrong.
+                runError.ifPresent(e -> Console.status("warning: tSQLt reported an error: " + e.getMessage()));
+            }
 
             PrintWriter out = spec.commandLine().getOut();
             for (TestResults.TestCase failure : results.failures()) {
