@@ -30,8 +30,9 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit codes: 0 every test passed, 1 a test failed or the run could not happen (one line on stderr).",
             "", "Examples:",
             "  export ECOM_DB_USER=sa ECOM_DB_PASSWORD=...",
-            "  ./ecom test-db --db 'jdbc:sqlserver://localhost;databaseName=ecom_test;encrypt=false' --tsqlt tSQLt.class.sql",
-            "  ./ecom test-db --db \"$ECOM_TEST_MSSQL_URL\" --class sales_tests"})
+            "  URL='jdbc:sqlserver://localhost;databaseName=ecom_test;encrypt=false'",
+            "  ./ecom test-db --db \"$URL\" --tsqlt tSQLt.class.sql   installs tSQLt if missing",
+            "  ./ecom test-db --db \"$URL\" --class sales_tests       one test class"})
 final class TestDbCommand implements Callable<Integer> {
 
     @Spec
