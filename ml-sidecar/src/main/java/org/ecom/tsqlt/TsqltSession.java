@@ -108,7 +108,7 @@ public final class TsqltSession {
             if (isResultSet) {
                 try (ResultSet rows = statement.getResultSet()) {
                     while (rows.next()) {
-                        // results of PRINT-free SELECTs in a script: not needed
+                        // the rows a script selects are not needed, only its errors
                     }
                 }
             } else if (statement.getUpdateCount() == -1) {
