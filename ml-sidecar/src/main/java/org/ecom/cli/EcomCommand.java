@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ecom", mixinStandardHelpOptions = true, version = "ecom 0.1.0",
         description = "E-commerce analytics warehouse: load Online Retail data into PostgreSQL or SQL Server, govern and clean it, and (soon) score customers.",
         subcommands = {RunCommand.class, DeployCommand.class, LoadCommand.class, GenerateCommand.class, DbCommand.class,
+            TestDbCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  ./ecom run --demo                       generated data, embedded PostgreSQL",
             "  ./ecom run --input online_retail_II.csv.gz --json summary.json",
