@@ -1,0 +1,228 @@
+package org.ecom.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The kpi.* reporting views on a hand-made year of sales whose every figure is worked out by hand
+ * below. Seven customers in three countries from 4 January 2010 (so January 2010 is partial) to
+ * 9 March 2011 (so March 2011 is partial), with no sales in April, May, July to December 2010:
+ *
+ * <pre>
+ *  invoice  date              customer country   revenue
+ *  500001   2010-01-04 10:00  101      UK         100.00   10 x 10.00
+ *  500002   2010-01-20 10:00  102      UK          50.00    5 x 10.00
+ *  500003   2010-01-25 10:00  107      Germany     40.00    4 x 10.00
+ *  500004   2010-02-01 10:00  103      France     120.00   12 x 10.00
+ *  500005   2010-02-10 10:00  101      UK         200.00   20 x 10.00
+ *  500006   2010-02-25 10:00  101      UK          80.00    8 x 10.00
+ *  500007   2010-03-05 10:00  102      UK          60.00    6 x 10.00
+ *  500008   2010-03-10 10:00  104      UK         440.00   40 x 10.00 + 8 x 5.00
+ *  C500009  2010-03-12 10:00  104      UK        (cancellation of 4 x 10.00: no revenue)
+ *  500010   2010-06-15 10:00  101      UK         300.00   30 x 10.00
+ *  500011   2011-01-10 10:00  105      France      90.00    9 x 10.00
+ *  500012   2011-01-15 10:00  103      France     150.00   15 x 10.00
+ *  500013   2011-02-05 10:00  105      France     110.00   11 x 10.00
+ *  500017   2011-02-10 10:00  (none)   UK        (no customer: not a sale)
+ *  500014   2011-02-20 10:00  101      UK         250.00   25 x 10.00
+ *  500015   2011-03-01 10:00  106      UK          70.00    7 x 10.00
+ *  500016   2011-03-09 15:00  103      France      30.00    3 x 10.00
+ *                                                2090.00
+ * </pre>
+ */
+class KpiContractTest {
+
+    static void stageYear(StagingFixture f, long batch) throws SQLException {
+        int n = 2;
+        f.line(batch, n++, "500001", "85048", "LIGHT", 10, "2010-01-04 10:00:00", "10.00", 101, "United Kingdom");
+        f.line(batch, n++, "500002", "85048", "LIGHT", 5, "2010-01-20 10:00:00", "10.00", 102, "United Kingdom");
+        f.line(batch, n++, "500003", "85048", "LIGHT", 4, "2010-01-25 10:00:00", "10.00", 107, "Germany");
+        f.line(batch, n++, "500004", "85048", "LIGHT", 12, "2010-02-01 10:00:00", "10.00", 103, "France");
+        f.line(batch, n++, "500005", "85048", "LIGHT", 20, "2010-02-10 10:00:00", "10.00", 101, "United Kingdom");
+        f.line(batch, n++, "500006", "85048", "LIGHT", 8, "2010-02-25 10:00:00", "10.00", 101, "United Kingdom");
+        f.line(batch, n++, "500007", "85048", "LIGHT", 6, "2010-03-05 10:00:00", "10.00", 102, "United Kingdom");
+        f.line(batch, n++, "500008", "85048", "LIGHT", 40, "2010-03-10 10:00:00", "10.00", 104, "United Kingdom");
+        f.line(batch, n++, "500008", "22113", "HEART", 8, "2010-03-10 10:00:00", "5.00", 104, "United Kingdom");
+        f.line(batch, n++, "C500009", "85048", "LIGHT", -4, "2010-03-12 10:00:00", "10.00", 104, "United Kingdom");
+        f.line(batch, n++, "500010", "85048", "LIGHT", 30, "2010-06-15 10:00:00", "10.00", 101, "United Kingdom");
+        f.line(batch, n++, "500011", "85048", "LIGHT", 9, "2011-01-10 10:00:00", "10.00", 105, "France");
+        f.line(batch, n++, "500012", "85048", "LIGHT", 15, "2011-01-15 10:00:00", "10.00", 103, "France");
+        f.line(batch, n++, "500013", "85048", "LIGHT", 11, "2011-02-05 10:00:00", "10.00", 105, "France");
+        f.line(batch, n++, "500017", "85048", "LIGHT", 2, "2011-02-10 10:00:00", "10.00", null, "United Kingdom");
+        f.line(batch, n++, "500014", "85048", "LIGHT", 25, "2011-02-20 10:00:00", "10.00", 101, "United Kingdom");
+        f.line(batch, n++, "500015", "85048", "LIGHT", 7, "2011-03-01 10:00:00", "10.00", 106, "United Kingdom");
+        f.line(batch, n++, "500016", "85048", "LIGHT", 3, "2011-03-09 15:00:00", "10.00", 103, "France");
+    }
+
+    private static Connection loaded(ContractEngines.Engine engine) throws SQLException {
+        Connection c = engine.freshDatabase().connect();
+        StagingFixture f = new StagingFixture(c, engine.dialect());
+        long batch = f.batch("kpi-fixture.csv", 18);
+        stageYear(f, batch);
+        f.process(batch);
+        return c;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.ecom.db.ContractEngines#all")
+    void monthlyRevenueComparesWholeMonthsOnly(ContractEngines.Engine engine) throws SQLException {
+        try (Connection c = loaded(engine)) {
+            // month | revenue | orders | active | aov | mom % | yoy % | partial
+            // Jan 2010 starts on the 4th: partial, so no growth from it (Feb mom, Jan 2011 yoy).
+            // Feb 2010 aov 400 / 3 = 133.33. Mar 2010 mom (500 - 400) / 400 = +25 %.
+            // Jun 2010 and Jan 2011 follow a month without sales: no mom.
+            // Feb 2011: mom (360 - 240) / 240 = +50 %, yoy against Feb 2010 (360 - 400) / 400 = -10 %.
+            // Mar 2011 ends on the 9th: partial, no growth although March 2010 exists.
+            assertEquals(List.of(
+                    "2010-01-01|190.000|3|3|63.33|null|null|true",
+                    "2010-02-01|400.000|3|2|133.33|null|null|false",
+                    "2010-03-01|500.000|2|2|250.00|25.00|null|false",
+                    "2010-06-01|300.000|1|1|300.00|null|null|false",
+                    "2011-01-01|240.000|2|2|120.00|null|null|false",
+                    "2011-02-01|360.000|2|2|180.00|50.00|-10.00|false",
+                    "2011-03-01|100.000|2|2|50.00|null|null|true"),
+                    rows(c, "SELECT month_start, revenue, orders, active_customers, avg_order_value, mom_growth_pct,"
+                            + " yoy_growth_pct, is_partial FROM kpi.monthly_revenue ORDER BY month_start"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.ecom.db.ContractEngines#all")
+    void countryRevenueSharesAddUpToOne(ContractEngines.Engine engine) throws SQLException {
+        try (Connection c = loaded(engine)) {
+            // UK: 101 (100 + 200 + 80 + 300 + 250 = 930), 102 (110), 104 (440), 106 (70) = 1550 in 9 invoices.
+            // France: 103 (120 + 150 + 30), 105 (90 + 110) = 500 in 5 invoices. Germany: 107, 40.
+            // Shares of 2090: 1550/2090 = 0.7416267..., 500/2090 = 0.2392344..., 40/2090 = 0.0191387...
+            // Cumulative: 0.741627, 2050/2090 = 0.9808612... -> 0.980861, 1.
+            assertEquals(List.of(
+                    "United Kingdom|1550.000|0.741627|1|0.741627|9|4",
+                    "France|500.000|0.239234|2|0.980861|5|2",
+                    "Germany|40.000|0.019139|3|1.000000|1|1"),
+                    rows(c, "SELECT country_name, revenue, revenue_share, revenue_rank, cumulative_share, orders, customers"
+                            + " FROM kpi.country_revenue ORDER BY revenue_rank"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.ecom.db.ContractEngines#all")
+    void rfmScoresAgainstTheDayAfterTheLastSale(ContractEngines.Engine engine) throws SQLException {
+        try (Connection c = loaded(engine)) {
+            // Reference date: the last sale, 9 March 2011, plus one day. Recency in days:
+            //   107 (25 Jan 2010) 409, 102 (5 Mar 2010) 370, 104 (10 Mar 2010: the cancellation on the
+            //   12th is no purchase) 365, 105 (5 Feb 2011) 33, 101 (20 Feb) 18, 106 (1 Mar) 9, 103 (9 Mar) 1.
+            // NTILE(5) over 7 customers makes groups of 2, 2, 1, 1, 1 (customer id breaks ties):
+            //   r, worst first: [107, 102] 1, [104, 105] 2, 101 3, 106 4, 103 5
+            //   f, orders 104:1 106:1 107:1 102:2 105:2 103:3 101:5 -> [104, 106] 1, [107, 102] 2,
+            //      105 3, 103 4, 101 5 (107 has one order, like 104 and 106, yet scores 2: a tie split)
+            //   m, spend 107:40 106:70 102:110 105:200 103:300 104:440 101:930 -> [107, 106] 1,
+            //      [102, 105] 2, 103 3, 104 4, 101 5
+            assertEquals(List.of(
+                    "101|18|5|930.000|3|5|5|355|2011-03-10",
+                    "102|370|2|110.000|1|2|2|122|2011-03-10",
+                    "103|1|3|300.000|5|4|3|543|2011-03-10",
+                    "104|365|1|440.000|2|1|4|214|2011-03-10",
+                    "105|33|2|200.000|2|3|2|232|2011-03-10",
+                    "106|9|1|70.000|4|1|1|411|2011-03-10",
+                    "107|409|1|40.000|1|2|1|121|2011-03-10"),
+                    rows(c, "SELECT customer_id, recency_days, frequency, monetary, r_score, f_score, m_score, rfm_score,"
+                            + " reference_date FROM kpi.rfm ORDER BY customer_id"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.ecom.db.ContractEngines#all")
+    void cohortRetentionCountsReturningCustomers(ContractEngines.Engine engine) throws SQLException {
+        try (Connection c = loaded(engine)) {
+            // First months: 101, 102, 107 January 2010; 103 February; 104 March; 105 January 2011;
+            // 106 March 2011. One row per cohort and month with sales from the cohort's month on.
+            // January 2010 (3): Feb 101, Mar 102, Jun 101, Feb 2011 101 -> 1 of 3 = 33.33 %.
+            assertEquals(List.of(
+                    "2010-01-01|0|3|3|100.00",
+                    "2010-01-01|1|1|3|33.33",
+                    "2010-01-01|2|1|3|33.33",
+                    "2010-01-01|5|1|3|33.33",
+                    "2010-01-01|12|0|3|0.00",
+                    "2010-01-01|13|1|3|33.33",
+                    "2010-01-01|14|0|3|0.00",
+                    // 103 comes back in January and March 2011.
+                    "2010-02-01|0|1|1|100.00",
+                    "2010-02-01|1|0|1|0.00",
+                    "2010-02-01|4|0|1|0.00",
+                    "2010-02-01|11|1|1|100.00",
+                    "2010-02-01|12|0|1|0.00",
+                    "2010-02-01|13|1|1|100.00",
+                    // 104 never comes back.
+                    "2010-03-01|0|1|1|100.00",
+                    "2010-03-01|3|0|1|0.00",
+                    "2010-03-01|10|0|1|0.00",
+                    "2010-03-01|11|0|1|0.00",
+                    "2010-03-01|12|0|1|0.00",
+                    // 105 buys again in February 2011.
+                    "2011-01-01|0|1|1|100.00",
+                    "2011-01-01|1|1|1|100.00",
+                    "2011-01-01|2|0|1|0.00",
+                    "2011-03-01|0|1|1|100.00"),
+                    rows(c, "SELECT cohort_month, months_since, active_customers, cohort_size, retention_pct"
+                            + " FROM kpi.cohort_retention ORDER BY cohort_month, months_since"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.ecom.db.ContractEngines#all")
+    void customerLifetimeValueFollowsTheDocumentedFormula(ContractEngines.Engine engine) throws SQLException {
+        try (Connection c = loaded(engine)) {
+            assertEquals("0.2500|3.00", rows(c, "SELECT margin, horizon_years FROM kpi.clv_assumptions").get(0));
+            // 101: 4 Jan 2010 to 20 Feb 2011 = 365 + 31 + 16 = 412 days, 5 orders, 930.00.
+            //   avg order value 930 / 5 = 186.00
+            //   purchase frequency 5 * 30.4375 / 412 = 152.1875 / 412 = 0.36939 orders a month
+            //   predictive 186 * (0.36939 * 12) a year * 3 years * 0.25
+            //            = 930 * 30.4375 * 12 * 3 * 0.25 / 412 = 254761.875 / 412 = 618.354... -> 618.35
+            // 106: one order of 70.00, lifespan 0 days, counted as one month: 1 order a month, so
+            //   70 * 12 * 3 * 0.25 = 630.00, more than 101: the caveat in the view's header.
+            assertEquals(List.of(
+                    "101|United Kingdom|5|930.000|186.00|0.3694|412|930.000|618.35",
+                    "106|United Kingdom|1|70.000|70.00|1.0000|0|70.000|630.00"),
+                    rows(c, "SELECT customer_id, country_name, orders, revenue, avg_order_value, purchase_frequency,"
+                            + " lifespan_days, historic_clv, predictive_clv FROM kpi.customer_lifetime_value"
+                            + " WHERE customer_id IN (101, 106) ORDER BY customer_id"));
+            assertEquals("2010-01-04 10:00:00|2011-02-20 10:00:00", rows(c, "SELECT first_purchase_at, last_purchase_at"
+                    + " FROM kpi.customer_lifetime_value WHERE customer_id = 101").get(0).replace(".0", ""));
+            assertEquals("7|2090.000", rows(c, "SELECT COUNT(*), SUM(historic_clv) FROM kpi.customer_lifetime_value").get(0));
+        }
+    }
+
+    /** Each row's columns as text joined by '|'; booleans (bit on SQL Server) as true/false. */
+    static List<String> rows(Connection c, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            ResultSetMetaData meta = r.getMetaData();
+            while (r.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    if (i > 1) {
+                        row.append('|');
+                    }
+                    int type = meta.getColumnType(i);
+                    if (type == Types.BOOLEAN || type == Types.BIT) {
+                        boolean value = r.getBoolean(i);
+                        row.append(r.wasNull() ? "null" : String.valueOf(value));
+                    } else {
+                        row.append(r.getString(i));
+                    }
+                }
+                rows.add(row.toString());
+            }
+        }
+        return rows;
+    }
+}
