@@ -4,9 +4,13 @@
 -- be worth? One row per customer with clean sales, from mart.customer_summary.
 --   country_name: the customer's country (that of their latest invoice).
 --   lifespan_days: days from the first to the last purchase (0 for one day).
---   purchase_frequency: orders per month of lifespan, where a month is
---     30.4375 days (365.25 / 12) and the lifespan counts as at least one
---     month: orders * 30.4375 / max(lifespan_days, 30.4375).
+--   tenure_days: days from the first purchase to the reference date, the day
+--     after the last purchase in the data (as in kpi.rfm, not today).
+--   purchase_frequency: orders per month of tenure, a month being 30.4375
+--     days (365.25 / 12) and tenure counting as at least one month:
+--     orders * 30.4375 / max(tenure_days, 30.4375). Measured over tenure,
+--     not lifespan: a customer who bought once two years ago buys about once
+--     in 24 months, not once a month.
 --   historic_clv: what the customer has spent (= revenue).
 --   predictive_clv, the classic formula:
 --       avg_order_value * purchases per year * horizon_years * margin
@@ -14,17 +18,20 @@
 --     with margin and horizon_years from kpi.clv_assumptions (0.25 and 3
 --     years unless changed there). Computed from unrounded figures.
 -- How to read it: rank customers by predictive_clv to see where retention
--- effort pays. Caveat: the formula extrapolates the pace seen so far, so a
--- customer with one order, or several within a few weeks, is projected at
--- up to 12 orders a year: one-order customers get 12 * 3 * 0.25 = 9 times
--- their order. Read predictive_clv together with orders and lifespan_days.
+-- effort pays. It extrapolates the pace seen so far, so it is least sure
+-- for customers whose first purchase is recent (tenure under a month counts
+-- as a month). Read it together with orders and tenure_days.
 -- Money is rounded to two decimals, purchase_frequency to four.
 --changeset ecom:kpi.customer_lifetime_value runOnChange:true
 CREATE OR REPLACE VIEW kpi.customer_lifetime_value AS
-WITH c AS (
+WITH reference AS (
+    SELECT CAST(MAX(last_purchase_at) AS date) + 1 AS reference_date FROM mart.customer_summary
+), c AS (
     SELECT s.customer_id, s.country_id, s.first_purchase_at, s.last_purchase_at, s.orders, s.revenue,
-           CAST(s.last_purchase_at AS date) - CAST(s.first_purchase_at AS date) AS lifespan_days
+           CAST(s.last_purchase_at AS date) - CAST(s.first_purchase_at AS date) AS lifespan_days,
+           r.reference_date - CAST(s.first_purchase_at AS date) AS tenure_days
     FROM mart.customer_summary AS s
+    CROSS JOIN reference AS r
 )
 SELECT c.customer_id,
        n.country_name,
@@ -33,12 +40,13 @@ SELECT c.customer_id,
        c.orders,
        c.revenue,
        CAST(c.revenue / c.orders AS numeric(18,2)) AS avg_order_value,
-       CAST(c.orders * 30.4375 / CASE WHEN c.lifespan_days > 30.4375 THEN c.lifespan_days ELSE 30.4375 END
+       CAST(c.orders * 30.4375 / CASE WHEN c.tenure_days > 30.4375 THEN c.tenure_days ELSE 30.4375 END
             AS numeric(12,4)) AS purchase_frequency,
        c.lifespan_days,
+       c.tenure_days,
        c.revenue AS historic_clv,
        CAST(c.revenue * 30.4375 * 12 * a.horizon_years * a.margin
-            / CASE WHEN c.lifespan_days > 30.4375 THEN c.lifespan_days ELSE 30.4375 END
+            / CASE WHEN c.tenure_days > 30.4375 THEN c.tenure_days ELSE 30.4375 END
             AS numeric(18,2)) AS predictive_clv
 FROM c
 JOIN sales.country AS n ON n.country_id = c.country_id

@@ -182,19 +182,23 @@ class KpiContractTest {
     void customerLifetimeValueFollowsTheDocumentedFormula(ContractEngines.Engine engine) throws SQLException {
         try (Connection c = loaded(engine)) {
             assertEquals("0.2500|3.00", rows(c, "SELECT margin, horizon_years FROM kpi.clv_assumptions").get(0));
-            // 101: 4 Jan 2010 to 20 Feb 2011 = 365 + 31 + 16 = 412 days, 5 orders, 930.00.
+            // Reference date: the day after the last purchase, 10 March 2011.
+            // 101: first purchase 4 Jan 2010, last 20 Feb 2011: lifespan 365 + 31 + 16 = 412 days;
+            //   tenure to 10 Mar 2011 = 365 + 31 + 28 + 6 = 430 days; 5 orders, 930.00.
             //   avg order value 930 / 5 = 186.00
-            //   purchase frequency 5 * 30.4375 / 412 = 152.1875 / 412 = 0.36939 orders a month
-            //   predictive 186 * (0.36939 * 12) a year * 3 years * 0.25
-            //            = 930 * 30.4375 * 12 * 3 * 0.25 / 412 = 254761.875 / 412 = 618.354... -> 618.35
-            // 106: one order of 70.00, lifespan 0 days, counted as one month: 1 order a month, so
-            //   70 * 12 * 3 * 0.25 = 630.00, more than 101: the caveat in the view's header.
+            //   purchase frequency 5 * 30.4375 / 430 = 152.1875 / 430 = 0.35392 orders a month
+            //   predictive = 930 * 30.4375 * 12 * 3 * 0.25 / 430 = 254761.875 / 430 = 592.469... -> 592.47
+            // 106: one order of 70.00 on 1 Mar 2011, tenure 9 days, counted as one month:
+            //   1 order a month, 70 * 12 * 3 * 0.25 = 630.00 (the caveat on recent customers).
+            // 107: one order of 40.00 on 25 Jan 2010, tenure 365 + 44 = 409 days:
+            //   frequency 30.4375 / 409 = 0.07442; predictive 40 * 30.4375 * 9 / 409 = 26.79
             assertEquals(List.of(
-                    "101|United Kingdom|5|930.000|186.00|0.3694|412|930.000|618.35",
-                    "106|United Kingdom|1|70.000|70.00|1.0000|0|70.000|630.00"),
+                    "101|United Kingdom|5|930.000|186.00|0.3539|412|430|930.000|592.47",
+                    "106|United Kingdom|1|70.000|70.00|1.0000|0|9|70.000|630.00",
+                    "107|Germany|1|40.000|40.00|0.0744|0|409|40.000|26.79"),
                     rows(c, "SELECT customer_id, country_name, orders, revenue, avg_order_value, purchase_frequency,"
-                            + " lifespan_days, historic_clv, predictive_clv FROM kpi.customer_lifetime_value"
-                            + " WHERE customer_id IN (101, 106) ORDER BY customer_id"));
+                            + " lifespan_days, tenure_days, historic_clv, predictive_clv FROM kpi.customer_lifetime_value"
+                            + " WHERE customer_id IN (101, 106, 107) ORDER BY customer_id"));
             assertEquals("2010-01-04 10:00:00|2011-02-20 10:00:00", rows(c, "SELECT first_purchase_at, last_purchase_at"
                     + " FROM kpi.customer_lifetime_value WHERE customer_id = 101").get(0).replace(".0", ""));
             assertEquals("7|2090.000", rows(c, "SELECT COUNT(*), SUM(historic_clv) FROM kpi.customer_lifetime_value").get(0));
