@@ -18,3 +18,14 @@ GRANT EXECUTE ON PROCEDURE quality.record_batch_governance(bigint), sales.clean_
 
 GRANT USAGE ON SCHEMA sales TO sidecar_writer;
 GRANT SELECT ON ALL TABLES IN SCHEMA sales TO sidecar_writer;
+
+-- Anomaly detection: etl_loader runs it; sidecar_writer reads its results;
+-- analytics_reader sees them only through kpi views (kpi.quantity_anomaly).
+-- A procedure is executable by PUBLIC unless revoked, and these run as their
+-- owner (SECURITY DEFINER): only etl_loader may call them.
+REVOKE EXECUTE ON PROCEDURE quality.detect_robust_product_anomalies(varchar, numeric),
+    quality.detect_quantity_anomalies(numeric, numeric), quality.detect_price_anomalies(numeric) FROM PUBLIC;
+GRANT EXECUTE ON PROCEDURE quality.detect_quantity_anomalies(numeric, numeric),
+    quality.detect_price_anomalies(numeric) TO etl_loader;
+GRANT USAGE ON SCHEMA quality TO sidecar_writer;
+GRANT SELECT ON quality.anomaly TO sidecar_writer;
