@@ -23,7 +23,7 @@ public final class ContractEngines {
 
     /** Tables emptied between tests on a shared SQL Server database, children first. */
     private static final List<String> TABLES_CHILDREN_FIRST = List.of(
-            "quality.batch_governance", "sales.cancellation_line", "sales.invoice_line", "sales.invoice",
+            "quality.anomaly", "quality.batch_governance", "sales.cancellation_line", "sales.invoice_line", "sales.invoice",
             "sales.customer", "sales.product", "sales.country", "staging.rejected_line",
             "staging.retail_line", "staging.load_batch");
 
