@@ -65,5 +65,10 @@ BEGIN
     SELECT sc.invoice_line_id, v_method, round(sc.score::numeric, 6), p_threshold, LOCALTIMESTAMP
     FROM scored AS sc
     WHERE abs(sc.score) > p_threshold;
+
+    -- Fresh statistics for the readers of kpi.quantity_anomaly: without them
+    -- a join to the tens of thousands of new rows can pick a nested loop
+    -- (SQL Server updates its statistics on the next query by itself).
+    ANALYZE quality.anomaly;
 END;
 $$;
