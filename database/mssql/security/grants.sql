@@ -34,3 +34,11 @@ IF EXISTS (SELECT 1
 
 GRANT SELECT ON SCHEMA::sales TO sidecar_writer;
 GRANT SELECT ON SCHEMA::mart TO sidecar_writer;
+
+-- Anomaly detection: etl_loader runs it (ownership chaining covers the shared
+-- quality.detect_robust_product_anomalies they call); sidecar_writer reads
+-- its results; analytics_reader sees them only through kpi views
+-- (kpi.quantity_anomaly), never quality.anomaly itself.
+GRANT EXECUTE ON OBJECT::quality.detect_quantity_anomalies TO etl_loader;
+GRANT EXECUTE ON OBJECT::quality.detect_price_anomalies TO etl_loader;
+GRANT SELECT ON OBJECT::quality.anomaly TO sidecar_writer;

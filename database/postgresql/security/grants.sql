@@ -14,9 +14,24 @@ GRANT SELECT, INSERT, UPDATE ON staging.load_batch TO etl_loader;
 GRANT SELECT, INSERT ON staging.retail_line, staging.rejected_line TO etl_loader;
 GRANT USAGE ON SCHEMA quality, sales TO etl_loader;
 GRANT SELECT ON quality.batch_governance TO etl_loader;
+-- A procedure is executable by PUBLIC unless revoked, and these run as their
+-- owner (SECURITY DEFINER): only etl_loader may call them.
+REVOKE EXECUTE ON PROCEDURE quality.record_batch_governance(bigint), sales.clean_batch(bigint),
+    mart.refresh_summaries() FROM PUBLIC;
 GRANT EXECUTE ON PROCEDURE quality.record_batch_governance(bigint), sales.clean_batch(bigint),
     mart.refresh_summaries() TO etl_loader;
 GRANT USAGE ON SCHEMA mart TO etl_loader;
 
 GRANT USAGE ON SCHEMA sales, mart TO sidecar_writer;
 GRANT SELECT ON ALL TABLES IN SCHEMA sales, mart TO sidecar_writer;
+
+-- Anomaly detection: etl_loader runs it; sidecar_writer reads its results;
+-- analytics_reader sees them only through kpi views (kpi.quantity_anomaly).
+-- A procedure is executable by PUBLIC unless revoked, and these run as their
+-- owner (SECURITY DEFINER): only etl_loader may call them.
+REVOKE EXECUTE ON PROCEDURE quality.detect_robust_product_anomalies(varchar, numeric),
+    quality.detect_quantity_anomalies(numeric, numeric), quality.detect_price_anomalies(numeric) FROM PUBLIC;
+GRANT EXECUTE ON PROCEDURE quality.detect_quantity_anomalies(numeric, numeric),
+    quality.detect_price_anomalies(numeric) TO etl_loader;
+GRANT USAGE ON SCHEMA quality TO sidecar_writer;
+GRANT SELECT ON quality.anomaly TO sidecar_writer;

@@ -25,7 +25,7 @@ public final class ContractEngines {
     private static final List<String> TABLES_CHILDREN_FIRST = List.of(
             "mart.invoice_summary", "mart.customer_month", "mart.customer_summary", "mart.product_summary",
             "mart.monthly_summary", "mart.country_summary", "mart.product_pair",
-            "quality.batch_governance", "sales.cancellation_line", "sales.invoice_line", "sales.invoice",
+            "quality.anomaly", "quality.batch_governance", "sales.cancellation_line", "sales.invoice_line", "sales.invoice",
             "sales.customer", "sales.product", "sales.country", "staging.rejected_line",
             "staging.retail_line", "staging.load_batch");
 

@@ -1,0 +1,197 @@
+package org.ecom.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Anomaly detection (quality.detect_quantity_anomalies, quality.detect_price_anomalies) on 46
+ * hand-made clean lines, one invoice each, whose flags and scores are worked out by hand below.
+ *
+ * <pre>
+ * product 10001, 21 lines: quantity 1 (lines 2-8), 2 (9-15), 3 (16-21), 100 (line 22);
+ *                          price 2.00, except 1.50 on line 22
+ * product 10002, 20 lines: quantity 1 (lines 23-41), 12 (line 42); price 0.85
+ * product 10003,  5 lines: quantity 10 (lines 43-46), 2000 (line 47); price 5.00
+ *
+ * Global z (all 46 lines): sum 2,210, mean 48.043478; sum of squares 10,089 + 163 + 4,000,400
+ *   = 4,010,652; population variance 4,010,652 / 46 - 48.043478^2 = 84,879.91, sd 291.341571.
+ *   line 47: (2000 - 48.043478) / 291.341571 = 6.699890 > 3: flagged
+ *   line 22: (100 - 48.043478) / 291.341571 = 0.178 (the global z cannot see it); others below 0.2.
+ *   (The sample sd, 294.560913, would give 6.626677: the fixture tells them apart.)
+ *   Threshold 7: nothing.
+ *
+ * Robust per product (products with at least 20 lines: 10001 and 10002, not 10003):
+ *   10001 quantity: median (11th of 21) = 2; |x - 2| = 0 x7, 1 x13, 98 -> MAD = 1.
+ *     line 22: 0.6745 * 98 / 1 = 66.101 > 3.5: flagged; lines of 1 and 3: -/+0.6745.
+ *   10002 quantity: median 1; |x - 1| = 0 x19, 11 -> MAD = 0: fallback to the mean absolute
+ *     deviation around the median, 11 / 20 = 0.55: line 42: 11 / (1.253314 * 0.55) = 15.957693.
+ *   Threshold 0.5: also the 13 lines of 1 and 3 of product 10001 (|0.6745| > 0.5): 15 lines.
+ *   10001 price: median 2.00, MAD 0, mean absolute deviation 0.50 / 21:
+ *     line 22: -0.50 / (1.253314 * 0.50 / 21) = -21 / 1.253314 = -16.755578: flagged.
+ *   10002 price: every line 0.85, mean absolute deviation 0: nothing.
+ * </pre>
+ */
+public class AnomalyContractTest {
+
+    private static void stageFixture(StagingFixture f, long batch) throws SQLException {
+        int line = 2;
+        for (int i = 0; i < 20; i++) {
+            int quantity = i < 7 ? 1 : i < 14 ? 2 : 3;
+            cleanLine(f, batch, line++, "10001", quantity, "2.00");
+        }
+        cleanLine(f, batch, line++, "10001", 100, "1.50"); // line 22
+        for (int i = 0; i < 19; i++) {
+            cleanLine(f, batch, line++, "10002", 1, "0.85");
+        }
+        cleanLine(f, batch, line++, "10002", 12, "0.85"); // line 42
+        for (int i = 0; i < 4; i++) {
+            cleanLine(f, batch, line++, "10003", 10, "5.00");
+        }
+        cleanLine(f, batch, line, "10003", 2000, "5.00"); // line 47
+    }
+
+    private static void cleanLine(StagingFixture f, long batch, int line, String stockCode, int quantity, String price)
+            throws SQLException {
+        f.line(batch, line, String.valueOf(500000 + line), stockCode, "ITEM " + stockCode, quantity,
+                "2010-03-01 10:00:00", price, 12345, "United Kingdom");
+    }
+
+    private static Connection loaded(ContractEngines.Engine engine) throws SQLException {
+        Connection c = engine.freshDatabase().connect();
+        StagingFixture f = new StagingFixture(c, engine.dialect());
+        long batch = f.batch("anomaly.csv", 46);
+        stageFixture(f, batch);
+        f.process(batch);
+        assertEquals("46", GovernanceContractTest.scalar(c, "SELECT COUNT(*) FROM sales.invoice_line"));
+        return c;
+    }
+
+    private static void call(Connection c, Dialect dialect, String procedure, String... thresholds) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(dialect.callStatement(procedure, thresholds.length))) {
+            for (int i = 0; i < thresholds.length; i++) {
+                s.setBigDecimal(i + 1, new BigDecimal(thresholds[i]));
+            }
+            s.execute();
+        }
+    }
+
+    /** "source line:score to 3 decimals" of one method's rows, by source line. */
+    private static List<String> flagged(Connection c, String method) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT l.source_line_number, a.score FROM quality.anomaly AS a"
+                     + " JOIN sales.invoice_line AS l ON l.invoice_line_id = a.invoice_line_id"
+                     + " WHERE a.method = '" + method + "' ORDER BY l.source_line_number")) {
+            while (rs.next()) {
+                rows.add(rs.getInt(1) + ":" + rs.getBigDecimal(2).setScale(3, RoundingMode.HALF_UP).toPlainString());
+            }
+        }
+        return rows;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.ecom.db.ContractEngines#all")
+    void flagsTheHandComputedLinesWithTheirScores(ContractEngines.Engine engine) throws SQLException {
+        try (Connection c = loaded(engine)) {
+            call(c, engine.dialect(), "quality.detect_quantity_anomalies");
+            call(c, engine.dialect(), "quality.detect_price_anomalies");
+
+            assertEquals(List.of("47:6.700"), flagged(c, "quantity_zscore"), "population sd, |z| > 3");
+            assertEquals(List.of("22:66.101", "42:15.958"), flagged(c, "quantity_robust_product"),
+                    "MAD on 10001, the mean-absolute-deviation fallback on 10002, 10003 too small");
+            assertEquals(List.of("22:-16.756"), flagged(c, "price_robust_product"));
+            assertEquals("3.000", GovernanceContractTest.scalar(c,
+                    "SELECT MIN(threshold) FROM quality.anomaly WHERE method = 'quantity_zscore'"));
+            assertEquals("3.500", GovernanceContractTest.scalar(c,
+                    "SELECT MAX(threshold) FROM quality.anomaly WHERE method <> 'quantity_zscore'"));
+
+            assertEquals("3", GovernanceContractTest.scalar(c, "SELECT COUNT(*) FROM kpi.quantity_anomaly"),
+                    "the view shows the quantity methods only");
+            assertEquals("2000", GovernanceContractTest.scalar(c,
+                    "SELECT quantity FROM kpi.quantity_anomaly WHERE method = 'quantity_zscore'"));
+            assertEquals("12345", GovernanceContractTest.scalar(c,
+                    "SELECT MIN(customer_id) FROM kpi.quantity_anomaly WHERE stock_code = '10001'"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.ecom.db.ContractEngines#all")
+    void reRunningReplacesAndAnotherThresholdChangesTheSet(ContractEngines.Engine engine) throws SQLException {
+        try (Connection c = loaded(engine)) {
+            Dialect d = engine.dialect();
+            call(c, d, "quality.detect_quantity_anomalies");
+            call(c, d, "quality.detect_quantity_anomalies");
+            call(c, d, "quality.detect_price_anomalies");
+            call(c, d, "quality.detect_price_anomalies");
+            assertEquals("4", GovernanceContractTest.scalar(c, "SELECT COUNT(*) FROM quality.anomaly"),
+                    "two runs of each, still one row per line and method");
+
+            call(c, d, "quality.detect_quantity_anomalies", "7.0", "0.5");
+            assertEquals(List.of(), flagged(c, "quantity_zscore"), "6.700 < 7");
+            List<String> robust = flagged(c, "quantity_robust_product");
+            assertEquals(15, robust.size(), "13 lines of 1 or 3 units (|0.6745| > 0.5), lines 22 and 42");
+            assertEquals("2:-0.675", robust.get(0));
+            assertEquals("16:0.675", robust.get(7));
+            assertEquals(List.of("22:-16.756"), flagged(c, "price_robust_product"), "the price run is left alone");
+            assertEquals("0.500", GovernanceContractTest.scalar(c,
+                    "SELECT MAX(threshold) FROM quality.anomaly WHERE method = 'quantity_robust_product'"));
+        }
+    }
+
+    /** Acts as a member of {@code role} on this connection from now on (as in SecurityContractTest). */
+    private static void become(Connection c, Dialect dialect, String role) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            switch (dialect) {
+                case POSTGRESQL -> s.execute("SET ROLE " + role);
+                case MSSQL -> {
+                    String user = "probe_" + role;
+                    s.execute("IF DATABASE_PRINCIPAL_ID(N'" + user + "') IS NULL CREATE USER " + user + " WITHOUT LOGIN");
+                    s.execute("ALTER ROLE " + role + " ADD MEMBER " + user);
+                    s.execute("EXECUTE AS USER = N'" + user + "'");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.ecom.db.ContractEngines#all")
+    void theLoaderDetectsTheSidecarReadsTheReaderSeesOnlyTheView(ContractEngines.Engine engine) throws SQLException {
+        Dialect d = engine.dialect();
+        try (Connection c = loaded(engine)) {
+            become(c, d, "etl_loader");
+            call(c, d, "quality.detect_quantity_anomalies");
+            call(c, d, "quality.detect_price_anomalies");
+            try (Statement s = c.createStatement()) {
+                assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM quality.anomaly"));
+            }
+        }
+        try (Connection c = loaded(engine)) {
+            become(c, d, "sidecar_writer");
+            try (Statement s = c.createStatement()) {
+                s.executeQuery("SELECT * FROM quality.anomaly").close();
+                assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM quality.anomaly"));
+            }
+            assertThrows(SQLException.class, () -> call(c, d, "quality.detect_quantity_anomalies"));
+        }
+        try (Connection c = loaded(engine)) {
+            become(c, d, "analytics_reader");
+            try (Statement s = c.createStatement()) {
+                s.executeQuery("SELECT * FROM kpi.quantity_anomaly").close();
+                assertThrows(SQLException.class, () -> s.executeQuery("SELECT * FROM quality.anomaly").close());
+            }
+            assertThrows(SQLException.class, () -> call(c, d, "quality.detect_price_anomalies"));
+        }
+    }
+}
