@@ -7,12 +7,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ecom.db.Deployer;
 import org.ecom.ingest.Loader;
+import org.ecom.quality.AnomalyDetection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the whole pipeline: deploy the schema, load a file, govern and clean it. Without --input, generated demo data is used (see --demo), so it works on a fresh clone.")
+        description = "Run the whole pipeline: deploy the schema, load a file, govern and clean it, refresh the summaries and detect anomalies. Without --input, generated demo data is used (see --demo), so it works on a fresh clone.")
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -50,9 +51,18 @@ final class RunCommand implements Callable<Integer> {
 
             Loader.Result result = FileLoad.loadAndReport(db.target(), file, System.out);
             elapsed.putAll(result.stageMillis());
+
+            long detectStart = System.nanoTime();
+            AnomalyDetection.Counts anomalies = AnomalyDetection.run(db.target());
+            elapsed.put("detect", (System.nanoTime() - detectStart) / 1_000_000);
+            System.out.printf("  %-24s %15s%n", "quantity anomalies", Console.count(anomalies.quantityZscore()));
+            System.out.printf("  %-24s %15s%n", "  unusual for product", Console.count(anomalies.quantityByProduct()));
+            System.out.printf("  %-24s %15s%n", "price anomalies", Console.count(anomalies.priceByProduct()));
+
             elapsed.put("total", (System.nanoTime() - start) / 1_000_000);
             if (json != null) {
-                RunSummary.of(file, result.batchId(), result.alreadyLoaded(), result.governance(), elapsed).writeTo(json);
+                RunSummary.of(file, result.batchId(), result.alreadyLoaded(), result.governance(), anomalies, elapsed)
+                        .writeTo(json);
                 Console.status("summary written to " + json);
             }
         }

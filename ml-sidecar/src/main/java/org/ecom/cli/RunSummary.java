@@ -11,18 +11,22 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import org.ecom.db.BatchGovernance;
+import org.ecom.quality.AnomalyDetection;
 
 /** The machine-readable summary of {@code ecom run --json}: field names in snake_case. */
 record RunSummary(String input, long batchId, boolean alreadyLoaded, long rawRows, long rejectedRows,
                   long missingCustomerRows, long duplicateRows, long cancellationRows, long cancellationInvoices,
                   long adjustmentRows, long nonPositiveQuantityRows, long nonPositivePriceRows, long cleanRows,
-                  BigDecimal cleanRevenue, long customers, Map<String, Long> elapsedMs) {
+                  BigDecimal cleanRevenue, long customers, long quantityAnomalies, long quantityAnomaliesByProduct,
+                  long priceAnomalies, Map<String, Long> elapsedMs) {
 
-    static RunSummary of(Path input, long batchId, boolean alreadyLoaded, BatchGovernance g, Map<String, Long> elapsedMs) {
+    static RunSummary of(Path input, long batchId, boolean alreadyLoaded, BatchGovernance g,
+                         AnomalyDetection.Counts anomalies, Map<String, Long> elapsedMs) {
         return new RunSummary(input.toString(), batchId, alreadyLoaded, g.rowsRead(), g.rowsRejected(),
                 g.missingCustomerRows(), g.duplicateRows(), g.cancellationRows(), g.cancellationInvoices(),
                 g.adjustmentRows(), g.nonPositiveQuantityRows(), g.nonPositivePriceRows(), g.cleanRows(),
-                g.cleanRevenue().setScale(2, RoundingMode.HALF_UP), g.cleanCustomers(), elapsedMs);
+                g.cleanRevenue().setScale(2, RoundingMode.HALF_UP), g.cleanCustomers(), anomalies.quantityZscore(),
+                anomalies.quantityByProduct(), anomalies.priceByProduct(), elapsedMs);
     }
 
     /** Writes the summary whole or not at all (a temporary file beside it, then a move). */

@@ -51,7 +51,8 @@ class EcomCommandTest {
         assertEquals(1, summary.get("clean_rows").asLong());
         assertEquals(83.40, summary.get("clean_revenue").asDouble(), 1e-9);
         assertEquals(1, summary.get("customers").asLong());
-        for (String stage : new String[] {"deploy", "load", "govern", "clean", "total"}) {
+        assertEquals(0, summary.get("quantity_anomalies").asLong(), "one clean line: no spread, nothing stands out");
+        for (String stage : new String[] {"deploy", "load", "govern", "clean", "summarize", "detect", "total"}) {
             assertTrue(summary.get("elapsed_ms").has(stage), stage);
         }
     }
