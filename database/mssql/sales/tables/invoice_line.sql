@@ -5,6 +5,11 @@
 -- (batch_id, source_line_number) points back to staging.retail_line.
 -- line_revenue is cast to decimal(18, 3), the type it has in PostgreSQL
 -- (int * decimal(12, 3) alone would be decimal(23, 3)).
+-- Stored as a clustered columnstore: reporting scans a few columns of many
+-- rows, which column segments with batch-mode execution do several times
+-- faster, in a fraction of the space. The primary key stays, nonclustered.
+-- line_revenue is therefore not PERSISTED: SQL Server 2017-2019 allow only
+-- non-persisted computed columns in a clustered columnstore index.
 --changeset ecom:sales.invoice_line
 CREATE TABLE sales.invoice_line (
     invoice_line_id    bigint IDENTITY(1, 1) NOT NULL,
@@ -12,10 +17,10 @@ CREATE TABLE sales.invoice_line (
     stock_code         varchar(20)    COLLATE Latin1_General_100_BIN2 NOT NULL,
     quantity           int            NOT NULL,
     unit_price         decimal(12, 3) NOT NULL,
-    line_revenue       AS CAST(quantity * unit_price AS decimal(18, 3)) PERSISTED,
+    line_revenue       AS CAST(quantity * unit_price AS decimal(18, 3)),
     batch_id           bigint         NOT NULL,
     source_line_number int            NOT NULL,
-    CONSTRAINT pk_invoice_line PRIMARY KEY CLUSTERED (invoice_line_id),
+    CONSTRAINT pk_invoice_line PRIMARY KEY NONCLUSTERED (invoice_line_id),
     CONSTRAINT fk_invoice_line_invoice FOREIGN KEY (invoice_no)
         REFERENCES sales.invoice (invoice_no),
     CONSTRAINT fk_invoice_line_product FOREIGN KEY (stock_code)
@@ -24,5 +29,6 @@ CREATE TABLE sales.invoice_line (
     CONSTRAINT ck_invoice_line_unit_price CHECK (unit_price > 0),
     CONSTRAINT uq_invoice_line_source UNIQUE (batch_id, source_line_number)
 );
+CREATE CLUSTERED COLUMNSTORE INDEX cci_invoice_line ON sales.invoice_line;
 CREATE INDEX ix_invoice_line_invoice ON sales.invoice_line (invoice_no);
 --rollback DROP TABLE sales.invoice_line;
