@@ -34,3 +34,7 @@ IF EXISTS (SELECT 1
 
 GRANT SELECT ON SCHEMA::sales TO sidecar_writer;
 GRANT SELECT ON SCHEMA::mart TO sidecar_writer;
+
+-- The analysis queries (schema analysis): SELECT on the schema covers its views
+-- and inline table-valued functions; ownership chaining lets them read mart.
+GRANT SELECT ON SCHEMA::analysis TO analytics_reader, sidecar_writer;
