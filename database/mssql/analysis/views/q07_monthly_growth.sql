@@ -6,7 +6,7 @@
 -- sales) and the growth in percent (100 * (this - previous) / previous; NULL
 -- for the first month). is_partial: the data does not cover the whole month;
 -- is_comparable is false when this or the previous month is partial, so the
--- -80% of December 2011 (9 days of data) reads as what it is.
+-- -55% of December 2011 (9 days of data) reads as what it is.
 -- Reads mart.monthly_summary.
 --changeset ecom:analysis.q07_monthly_growth runOnChange:true splitStatements:true endDelimiter:GO stripComments:false
 CREATE OR ALTER VIEW analysis.q07_monthly_growth
