@@ -42,3 +42,7 @@ GRANT SELECT ON SCHEMA::mart TO sidecar_writer;
 GRANT EXECUTE ON OBJECT::quality.detect_quantity_anomalies TO etl_loader;
 GRANT EXECUTE ON OBJECT::quality.detect_price_anomalies TO etl_loader;
 GRANT SELECT ON OBJECT::quality.anomaly TO sidecar_writer;
+
+-- The analysis queries (schema analysis): SELECT on the schema covers its views
+-- and inline table-valued functions; ownership chaining lets them read mart.
+GRANT SELECT ON SCHEMA::analysis TO analytics_reader, sidecar_writer;

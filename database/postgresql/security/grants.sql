@@ -35,3 +35,11 @@ GRANT EXECUTE ON PROCEDURE quality.detect_quantity_anomalies(numeric, numeric),
     quality.detect_price_anomalies(numeric) TO etl_loader;
 GRANT USAGE ON SCHEMA quality TO sidecar_writer;
 GRANT SELECT ON quality.anomaly TO sidecar_writer;
+
+-- The analysis queries (schema analysis): views, and SECURITY DEFINER functions
+-- that read mart as their owner, so readers need no right on mart itself.
+GRANT USAGE ON SCHEMA analysis TO analytics_reader, sidecar_writer;
+GRANT SELECT ON ALL TABLES IN SCHEMA analysis TO analytics_reader, sidecar_writer;
+ALTER DEFAULT PRIVILEGES IN SCHEMA analysis GRANT SELECT ON TABLES TO analytics_reader, sidecar_writer;
+GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA analysis TO analytics_reader, sidecar_writer;
+ALTER DEFAULT PRIVILEGES IN SCHEMA analysis GRANT EXECUTE ON FUNCTIONS TO analytics_reader, sidecar_writer;

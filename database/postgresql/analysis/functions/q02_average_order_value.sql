@@ -1,0 +1,35 @@
+--liquibase formatted sql
+
+-- Q02. Business question: how much is a typical order worth?
+-- One row for the invoices dated in [p_from, p_to) (half-open): orders,
+-- revenue, average_order_value = revenue / orders and median_order_value (the
+-- middle order by value, or the mean of the two middle ones), both rounded to
+-- 2 decimals. A mean well above the median says a few large (wholesale)
+-- orders pull it up. No order in the range: orders 0, the values NULL.
+-- The median is exact (row numbers, no float), so both engines agree.
+-- SECURITY DEFINER: see analysis.q01_total_sales.
+--changeset ecom:analysis.q02_average_order_value runOnChange:true splitStatements:false
+CREATE OR REPLACE FUNCTION analysis.q02_average_order_value(p_from date, p_to date)
+RETURNS TABLE (date_from date, date_to date, orders integer, revenue numeric(18,3),
+               average_order_value numeric(18,2), median_order_value numeric(18,2))
+LANGUAGE sql
+STABLE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+WITH o AS (
+    SELECT s.revenue,
+           ROW_NUMBER() OVER (ORDER BY s.revenue) AS rn,
+           COUNT(*) OVER () AS n
+    FROM mart.invoice_summary AS s
+    WHERE s.invoice_date >= p_from
+      AND s.invoice_date < p_to
+)
+SELECT p_from,
+       p_to,
+       CAST(COUNT(*) AS integer),
+       CAST(COALESCE(SUM(o.revenue), 0) AS numeric(18,3)),
+       CAST(AVG(o.revenue) AS numeric(18,2)),
+       CAST(AVG(CASE WHEN o.rn IN ((o.n + 1) / 2, (o.n + 2) / 2) THEN o.revenue END) AS numeric(18,2))
+FROM o;
+$$;
