@@ -8,33 +8,17 @@
 --     today, so the result does not change as time passes); r_score 5 = most recent;
 --   frequency = lifetime orders; f_score 5 = most orders;
 --   monetary = lifetime revenue; m_score 5 = most revenue.
--- NTILE makes equal-sized groups, so tied customers are split by a
--- tie-breaker (R: last purchase time, F: revenue, then customer_id): scores
--- are deterministic and the same on both engines. Most customers have one
--- order, so f_score 1 and 2 are all one-order customers.
+-- The scores are those of kpi.rfm (one RFM scoring for the project, its
+-- tie-breakers documented there); this query adds the segment names.
+-- Most customers have one order, so f_score 1 and 2 are all one-order customers.
 -- segment from (r_score, f_score), the usual RFM map:
 --   Champions R5 F4-5 | Loyal R3-4 F4-5 | Potential loyalists R4-5 F2-3 |
 --   New customers R5 F1 | Promising R4 F1 | Need attention R3 F3 |
 --   About to sleep R3 F1-2 | Cannot lose them R1-2 F5 | At risk R1-2 F3-4 |
 --   Hibernating R1-2 F1-2.
--- Reads mart.customer_summary. Totals per segment: analysis.q09_rfm_segments.
+-- Reads kpi.rfm. Totals per segment: analysis.q09_rfm_segments.
 --changeset ecom:analysis.q09_rfm_customers runOnChange:true
 CREATE OR REPLACE VIEW analysis.q09_rfm_customers AS
-WITH reference AS (
-    SELECT CAST(MAX(c.last_purchase_at) AS date) + 1 AS reference_date
-    FROM mart.customer_summary AS c
-), scored AS (
-    SELECT c.customer_id,
-           r.reference_date,
-           r.reference_date - CAST(c.last_purchase_at AS date) AS recency_days,
-           c.orders AS frequency,
-           c.revenue AS monetary,
-           CAST(NTILE(5) OVER (ORDER BY c.last_purchase_at, c.customer_id) AS integer) AS r_score,
-           CAST(NTILE(5) OVER (ORDER BY c.orders, c.revenue, c.customer_id) AS integer) AS f_score,
-           CAST(NTILE(5) OVER (ORDER BY c.revenue, c.customer_id) AS integer) AS m_score
-    FROM mart.customer_summary AS c
-    CROSS JOIN reference AS r
-)
 SELECT s.customer_id,
        s.reference_date,
        s.recency_days,
@@ -54,4 +38,4 @@ SELECT s.customer_id,
                  WHEN s.f_score >= 3 THEN 'At risk'
                  ELSE 'Hibernating'
             END AS varchar(20)) AS segment
-FROM scored AS s;
+FROM kpi.rfm AS s;

@@ -14,8 +14,10 @@
 -- of customers were "at risk". recency_days = reference_date minus the date
 -- of the customer's last purchase (1 = bought on the last day of the data).
 -- Equal values can fall in two neighbouring quintiles (NTILE cuts the ranking
--- into five equal groups); the customer id breaks ties, so the scores are the
--- same at each refresh and on both engines.
+-- into five equal groups); ties are broken (recency by the time of the last
+-- purchase, frequency by revenue, then the customer id), so the scores are the
+-- same at each refresh and on both engines. analysis.q09_rfm_customers names
+-- segments from these scores.
 --changeset ecom:kpi.rfm runOnChange:true
 CREATE OR REPLACE VIEW kpi.rfm AS
 WITH r AS (
@@ -26,14 +28,15 @@ WITH r AS (
            r.reference_date - CAST(s.last_purchase_at AS date) AS recency_days,
            s.orders  AS frequency,
            s.revenue AS monetary,
+           s.last_purchase_at,
            r.reference_date
     FROM mart.customer_summary AS s
     CROSS JOIN r
 ), scored AS (
     SELECT c.customer_id, c.recency_days, c.frequency, c.monetary, c.reference_date,
-           CAST(NTILE(5) OVER (ORDER BY c.recency_days DESC, c.customer_id) AS integer) AS r_score,
-           CAST(NTILE(5) OVER (ORDER BY c.frequency, c.customer_id) AS integer)         AS f_score,
-           CAST(NTILE(5) OVER (ORDER BY c.monetary, c.customer_id) AS integer)          AS m_score
+           CAST(NTILE(5) OVER (ORDER BY c.last_purchase_at, c.customer_id) AS integer) AS r_score,
+           CAST(NTILE(5) OVER (ORDER BY c.frequency, c.monetary, c.customer_id) AS integer) AS f_score,
+           CAST(NTILE(5) OVER (ORDER BY c.monetary, c.customer_id) AS integer) AS m_score
     FROM c
 )
 SELECT customer_id, recency_days, frequency, monetary, r_score, f_score, m_score,

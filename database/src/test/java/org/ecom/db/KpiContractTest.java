@@ -120,20 +120,22 @@ class KpiContractTest {
             // Reference date: the last sale, 9 March 2011, plus one day. Recency in days:
             //   107 (25 Jan 2010) 409, 102 (5 Mar 2010) 370, 104 (10 Mar 2010: the cancellation on the
             //   12th is no purchase) 365, 105 (5 Feb 2011) 33, 101 (20 Feb) 18, 106 (1 Mar) 9, 103 (9 Mar) 1.
-            // NTILE(5) over 7 customers makes groups of 2, 2, 1, 1, 1 (customer id breaks ties):
+            // NTILE(5) over 7 customers makes groups of 2, 2, 1, 1, 1; ties go by last purchase time
+            // (r), by revenue then customer id (f), by customer id (m):
             //   r, worst first: [107, 102] 1, [104, 105] 2, 101 3, 106 4, 103 5
-            //   f, orders 104:1 106:1 107:1 102:2 105:2 103:3 101:5 -> [104, 106] 1, [107, 102] 2,
-            //      105 3, 103 4, 101 5 (107 has one order, like 104 and 106, yet scores 2: a tie split)
+            //   f, (orders, revenue) 107:(1, 40) 106:(1, 70) 104:(1, 440) 102:(2, 110) 105:(2, 200) 103:3
+            //      101:5 -> [107, 106] 1, [104, 102] 2, 105 3, 103 4, 101 5 (104 has one order, like 107
+            //      and 106, yet scores 2: a tie split, the bigger spender first)
             //   m, spend 107:40 106:70 102:110 105:200 103:300 104:440 101:930 -> [107, 106] 1,
             //      [102, 105] 2, 103 3, 104 4, 101 5
             assertEquals(List.of(
                     "101|18|5|930.000|3|5|5|355|2011-03-10",
                     "102|370|2|110.000|1|2|2|122|2011-03-10",
                     "103|1|3|300.000|5|4|3|543|2011-03-10",
-                    "104|365|1|440.000|2|1|4|214|2011-03-10",
+                    "104|365|1|440.000|2|2|4|224|2011-03-10",
                     "105|33|2|200.000|2|3|2|232|2011-03-10",
                     "106|9|1|70.000|4|1|1|411|2011-03-10",
-                    "107|409|1|40.000|1|2|1|121|2011-03-10"),
+                    "107|409|1|40.000|1|1|1|111|2011-03-10"),
                     rows(c, "SELECT customer_id, recency_days, frequency, monetary, r_score, f_score, m_score, rfm_score,"
                             + " reference_date FROM kpi.rfm ORDER BY customer_id"));
         }
