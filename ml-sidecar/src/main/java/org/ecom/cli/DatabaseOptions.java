@@ -35,7 +35,7 @@ final class DatabaseOptions {
         if (jdbcUrl != null && !jdbcUrl.isBlank()) {
             return new Opened(DatabaseTarget.of(jdbcUrl, System.getenv("ECOM_DB_USER"), System.getenv("ECOM_DB_PASSWORD")), null);
         }
-        Console.status("starting embedded PostgreSQL (data in " + EcomHome.path().resolve("pgdata") + ")");
+        Console.status("embedded PostgreSQL, data in " + EcomHome.path().resolve("pgdata"));
         EmbeddedDatabase embedded = EmbeddedDatabase.start(
                 EcomHome.path().resolve("pgdata"), EcomHome.path().resolve("pg-runtime"), embeddedPort);
         return new Opened(embedded.target(), embedded);

@@ -3,15 +3,8 @@ package org.ecom.ingest;
 import static org.ecom.db.AnalysisContractTest.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
-import java.io.BufferedInputStream;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,8 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
-import org.ecom.db.ContractEngines;
 import org.ecom.db.DatabaseTarget;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,57 +39,27 @@ class RealDataAnalysisTest {
 
     @BeforeAll
     static void loadTheRealFileOnce() throws Exception {
-        Path file = RealDataTest.realFile();
-        truth = computeIndependently(file);
-        target = ContractEngines.freshPostgres();
-        new Loader(target).load(file, rows -> { });
+        truth = computeIndependently(RealData.cleanLines());
+        target = RealData.database();
     }
 
-    static Truth computeIndependently(Path file) throws Exception {
-        Set<String> seen = new HashSet<>(1 << 21);
-        long lines = 0;
+    static Truth computeIndependently(List<RealData.CleanLine> lines) {
         long units = 0;
         BigDecimal revenue = BigDecimal.ZERO;
         Map<String, BigDecimal> invoiceRevenue = new HashMap<>();
         Map<Integer, Set<String>> customerInvoices = new HashMap<>();
         Map<Integer, BigDecimal> customerRevenue = new HashMap<>();
         Map<String, BigDecimal> productRevenue = new HashMap<>();
-        try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(file)), 1 << 16);
-             CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(in, StandardCharsets.UTF_8)) {
-            boolean header = true;
-            for (CsvRecord r : csv) {
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                String invoice = r.getField(0);
-                String stockCode = r.getField(1);
-                String customer = r.getField(6).strip();
-                if (customer.isEmpty() || invoice.startsWith("C") || invoice.startsWith("A")) {
-                    continue;
-                }
-                int quantity = Integer.parseInt(r.getField(3).strip());
-                BigDecimal price = new BigDecimal(r.getField(5).strip());
-                if (quantity <= 0 || price.signum() <= 0) {
-                    continue;
-                }
-                // An exact copy of an earlier row breaks the same rules as that row, so only rows
-                // passing them need remembering.
-                if (!seen.add(String.join("\u0001", r.getFields()))) {
-                    continue;
-                }
-                int customerId = new BigDecimal(customer).intValueExact();
-                BigDecimal lineRevenue = price.multiply(BigDecimal.valueOf(quantity));
-                lines++;
-                units += quantity;
-                revenue = revenue.add(lineRevenue);
-                invoiceRevenue.merge(invoice, lineRevenue, BigDecimal::add);
-                customerInvoices.computeIfAbsent(customerId, k -> new HashSet<>()).add(invoice);
-                customerRevenue.merge(customerId, lineRevenue, BigDecimal::add);
-                productRevenue.merge(stockCode, lineRevenue, BigDecimal::add);
-            }
+        for (RealData.CleanLine l : lines) {
+            BigDecimal lineRevenue = l.revenue();
+            units += l.quantity();
+            revenue = revenue.add(lineRevenue);
+            invoiceRevenue.merge(l.invoice(), lineRevenue, BigDecimal::add);
+            customerInvoices.computeIfAbsent(l.customerId(), k -> new HashSet<>()).add(l.invoice());
+            customerRevenue.merge(l.customerId(), lineRevenue, BigDecimal::add);
+            productRevenue.merge(l.stockCode(), lineRevenue, BigDecimal::add);
         }
-        return new Truth(lines, revenue, units, invoiceRevenue, customerInvoices, customerRevenue, productRevenue);
+        return new Truth(lines.size(), revenue, units, invoiceRevenue, customerInvoices, customerRevenue, productRevenue);
     }
 
     @Test

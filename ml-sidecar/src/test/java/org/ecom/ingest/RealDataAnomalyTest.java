@@ -3,69 +3,31 @@ package org.ecom.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.zip.GZIPInputStream;
-import org.ecom.db.ContractEngines;
-import org.ecom.db.DatabaseTarget;
 import org.ecom.db.GovernanceContractTest;
 import org.junit.jupiter.api.Test;
 
 /**
  * Anomaly detection on the real Online Retail II file: the database's counts against the same
  * statistics computed here in plain Java from the CSV itself (FastCSV, the clean-line rules
- * applied by hand, nothing of the loader). Skips loudly when the file is absent (see RealDataTest).
+ * applied by hand in {@link RealData}, nothing of the loader). Skips loudly when the file is absent.
  */
 class RealDataAnomalyTest {
 
     /** The clean lines of the file, read independently of the loader and the database. */
-    private record CleanLines(List<Integer> quantities, Map<String, List<double[]>> byProduct) {
-    }
-
-    /**
-     * Clean: a customer, not an exact duplicate of an earlier row (all eight fields equal as
-     * text), invoice not starting with C or A, quantity > 0, price > 0. A duplicate has the same
-     * fields as its original, so only rows passing the other rules need remembering.
-     */
-    private static CleanLines readCleanLines(Path file) throws IOException {
-        List<Integer> quantities = new ArrayList<>(800_000);
+    /** Quantity and price of each clean line, grouped by product, for the robust method. */
+    private static Map<String, List<double[]>> byProduct(List<RealData.CleanLine> lines) {
         Map<String, List<double[]>> byProduct = new HashMap<>();
-        Set<String> seen = new HashSet<>(1_200_000);
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16);
-             CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(in, StandardCharsets.UTF_8)) {
-            boolean header = true;
-            for (CsvRecord r : csv) {
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                String invoice = r.getField(0);
-                String stockCode = r.getField(1);
-                int quantity = Integer.parseInt(r.getField(3).strip());
-                double price = Double.parseDouble(r.getField(5).strip());
-                boolean candidate = !r.getField(6).isBlank() && !invoice.startsWith("C") && !invoice.startsWith("A")
-                        && quantity > 0 && price > 0;
-                if (candidate && seen.add(String.join("\u0001", r.getFields()))) {
-                    quantities.add(quantity);
-                    byProduct.computeIfAbsent(stockCode, k -> new ArrayList<>()).add(new double[] {quantity, price});
-                }
-            }
+        for (RealData.CleanLine l : lines) {
+            byProduct.computeIfAbsent(l.stockCode(), k -> new ArrayList<>()).add(new double[] {l.quantity(), l.price().doubleValue()});
         }
-        return new CleanLines(quantities, byProduct);
+        return byProduct;
     }
 
     /** percentile_cont(0.5): the middle value, or the interpolation of the two middle ones. */
@@ -104,10 +66,8 @@ class RealDataAnomalyTest {
 
     @Test
     void theDatabaseFlagsWhatThePlainJavaComputationFlags() throws Exception {
-        Path file = RealDataTest.realFile();
-
-        CleanLines clean = readCleanLines(file);
-        List<Integer> q = clean.quantities();
+        List<RealData.CleanLine> clean = RealData.cleanLines();
+        List<Integer> q = clean.stream().map(RealData.CleanLine::quantity).toList();
         assertEquals(779_425, q.size(), "clean lines read straight from the CSV");
         double mean = q.stream().mapToDouble(Integer::doubleValue).sum() / q.size();
         double sumSq = q.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
@@ -115,16 +75,15 @@ class RealDataAnomalyTest {
         double sdSample = Math.sqrt(sumSq / (q.size() - 1));
         long zPopulation = q.stream().filter(v -> Math.abs((v - mean) / sdPopulation) > 3).count();
         long zSample = q.stream().filter(v -> Math.abs((v - mean) / sdSample) > 3).count();
-        long robustQuantity = robustFlags(clean.byProduct(), 0, 3.5);
-        long robustPrice = robustFlags(clean.byProduct(), 1, 3.5);
+        Map<String, List<double[]>> byProduct = byProduct(clean);
+        long robustQuantity = robustFlags(byProduct, 0, 3.5);
+        long robustPrice = robustFlags(byProduct, 1, 3.5);
         System.out.printf("RealDataAnomalyTest: mean %.6f, population sd %.6f (|z| > 3: %d), sample sd %.6f (%d);"
                 + " robust per product: quantity %d, price %d%n",
                 mean, sdPopulation, zPopulation, sdSample, zSample, robustQuantity, robustPrice);
         assertEquals(1_180, zPopulation, "the figure of the original analysis");
 
-        DatabaseTarget target = ContractEngines.freshPostgres();
-        new Loader(target).load(file, rows -> { });
-        try (Connection c = target.connect(); Statement s = c.createStatement()) {
+        try (Connection c = RealData.database().connect(); Statement s = c.createStatement()) {
             long started = System.nanoTime();
             s.execute("CALL quality.detect_quantity_anomalies()");
             long quantityMs = (System.nanoTime() - started) / 1_000_000;

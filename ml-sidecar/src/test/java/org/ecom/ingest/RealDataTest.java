@@ -4,40 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import org.ecom.db.BatchGovernance;
-import org.ecom.db.ContractEngines;
 import org.ecom.db.DatabaseTarget;
 import org.ecom.db.GovernanceContractTest;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * The whole file of the real Online Retail II data set, against figures computed independently of
- * this code. Runs when the file is at ../shared/data/ beside the project (or $ECOM_REAL_DATA).
+ * this code (see {@link RealData} for where the file is looked for).
  */
 class RealDataTest {
 
-    static Path realFile() {
-        String configured = System.getenv("ECOM_REAL_DATA");
-        Path file = configured != null ? Path.of(configured)
-                : Path.of(System.getProperty("ecom.project.root", ".."), "..", "shared", "data", "online_retail_II.csv.gz");
-        if (!Files.isRegularFile(file)) {
-            System.err.println("\n*** RealDataTest SKIPPED: the real data file is not at " + file.toAbsolutePath().normalize()
-                    + " (set ECOM_REAL_DATA to its path) ***\n");
-        }
-        Assumptions.assumeTrue(Files.isRegularFile(file), "real data file absent: " + file);
-        return file;
-    }
-
     @Test
     void theRealFileGivesTheIndependentlyComputedFigures() throws Exception {
-        Path file = realFile();
-        DatabaseTarget target = ContractEngines.freshPostgres();
-
-        BatchGovernance g = new Loader(target).load(file, rows -> { }).governance();
+        BatchGovernance g = RealData.load().governance();
+        DatabaseTarget target = RealData.database();
 
         assertEquals(1_067_371, g.rowsRead());
         assertEquals(0, g.rowsRejected());
