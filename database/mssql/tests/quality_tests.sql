@@ -1,6 +1,8 @@
 -- tSQLt test class for the quality schema: quality.record_batch_governance
 -- counts each exclusion category of a batch (from staging.classify_batch) into
--- a faked quality.batch_governance, and a second run replaces the record.
+-- a faked quality.batch_governance, and a second run replaces the record;
+-- quality.detect_quantity_anomalies and the robust per-product method flag
+-- the lines of a faked sales.invoice_line into a faked quality.anomaly.
 -- Not deployed by Liquibase: `./ecom test-db` installs and runs it.
 EXEC tSQLt.NewTestClass 'quality_tests';
 GO
@@ -122,5 +124,168 @@ BEGIN
     EXEC quality.record_batch_governance @batch_id = 42;
 
     EXEC tSQLt.AssertEmptyTable @TableName = N'quality.batch_governance';
+END;
+GO
+
+-- AnomalyContractTest's 46 clean lines, one invoice each, in a faked
+-- sales.invoice_line that numbers them (@Identity = 1) and a faked
+-- quality.anomaly; source_line_number is the fixture's line:
+--   product 10001, 21 lines: quantity 1 (lines 2-8), 2 (9-15), 3 (16-21), 100 (22);
+--                            price 2.00, except 1.50 on line 22
+--   product 10002, 20 lines: quantity 1 (lines 23-41), 12 (42); price 0.85
+--   product 10003,  5 lines: quantity 10 (lines 43-46), 2000 (47); price 5.00
+-- Global z: mean 2210 / 46 = 48.043478, population sd 291.341571 (the sample
+-- sd, 294.560913, would give line 47 a z of 6.627 instead of 6.700).
+-- Robust z per product of at least 20 lines (10001, 10002; not 10003):
+--   10001 median 2, MAD 1: line 22 0.6745 * 98 = 66.101, lines of 1 and 3 -/+0.6745;
+--   10002 median 1, MAD 0: the mean absolute deviation 11 / 20 = 0.55 instead,
+--   line 42 11 / (1.253314 * 0.55) = 15.958;
+--   10001 price: MAD 0, mean absolute deviation 0.50 / 21: line 22 -16.756.
+CREATE OR ALTER PROCEDURE quality_tests.[fake the anomaly lines]
+AS
+BEGIN
+    EXEC tSQLt.FakeTable @TableName = N'sales.invoice_line', @Identity = 1, @ComputedColumns = 1;
+    EXEC tSQLt.FakeTable @TableName = N'quality.anomaly', @Identity = 1;
+
+    INSERT INTO sales.invoice_line (invoice_no, stock_code, quantity, unit_price, batch_id, source_line_number)
+    SELECT CAST(500000 + n.line_number AS varchar(20)), r.stock_code, r.quantity, r.unit_price, 1, n.line_number
+    FROM (VALUES (2, 8, '10001', 1, 2.000), (9, 15, '10001', 2, 2.000), (16, 21, '10001', 3, 2.000),
+                 (22, 22, '10001', 100, 1.500), (23, 41, '10002', 1, 0.850), (42, 42, '10002', 12, 0.850),
+                 (43, 46, '10003', 10, 5.000), (47, 47, '10003', 2000, 5.000))
+         AS r (first_line, last_line, stock_code, quantity, unit_price)
+    INNER JOIN (SELECT t.d * 10 + u.d AS line_number
+                FROM (VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)) AS t (d)
+                CROSS JOIN (VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)) AS u (d)) AS n
+            ON n.line_number BETWEEN r.first_line AND r.last_line;
+END;
+GO
+
+CREATE OR ALTER PROCEDURE quality_tests.[test detect_quantity_anomalies flags by the population z and by the robust z per product]
+AS
+BEGIN
+    EXEC quality_tests.[fake the anomaly lines];
+
+    EXEC quality.detect_quantity_anomalies;
+
+    SELECT l.source_line_number, a.method, CAST(a.score AS decimal(9, 3)) AS score, a.threshold
+    INTO #actual
+    FROM quality.anomaly AS a
+    INNER JOIN sales.invoice_line AS l ON l.invoice_line_id = a.invoice_line_id;
+
+    -- Line 22 is z = 0.178 globally: only the robust method sees it. 10003 has
+    -- too few lines for the robust method.
+    SELECT TOP (0) * INTO #expected FROM #actual;
+    INSERT INTO #expected (source_line_number, method, score, threshold)
+    VALUES (47, 'quantity_zscore', 6.700, 3.000),
+           (22, 'quantity_robust_product', 66.101, 3.500),
+           (42, 'quantity_robust_product', 15.958, 3.500);
+
+    EXEC tSQLt.AssertEqualsTable @Expected = N'#expected', @Actual = N'#actual';
+END;
+GO
+
+CREATE OR ALTER PROCEDURE quality_tests.[test detect_quantity_anomalies replaces its own rows and leaves the price method alone]
+AS
+BEGIN
+    EXEC quality_tests.[fake the anomaly lines];
+    -- Stale rows of both quantity methods on line 2, and a price row on line 22.
+    INSERT INTO quality.anomaly (invoice_line_id, method, score, threshold, detected_at)
+    SELECT l.invoice_line_id, m.method, 99.000000, 1.000, '2024-01-01T00:00:00'
+    FROM sales.invoice_line AS l
+    CROSS JOIN (VALUES ('quantity_zscore'), ('quantity_robust_product')) AS m (method)
+    WHERE l.source_line_number = 2;
+    INSERT INTO quality.anomaly (invoice_line_id, method, score, threshold, detected_at)
+    SELECT l.invoice_line_id, 'price_robust_product', -16.755578, 3.500, '2024-01-01T00:00:00'
+    FROM sales.invoice_line AS l
+    WHERE l.source_line_number = 22;
+
+    EXEC quality.detect_quantity_anomalies;
+    EXEC quality.detect_quantity_anomalies;
+
+    SELECT l.source_line_number, a.method, CAST(a.score AS decimal(9, 3)) AS score
+    INTO #actual
+    FROM quality.anomaly AS a
+    INNER JOIN sales.invoice_line AS l ON l.invoice_line_id = a.invoice_line_id;
+
+    SELECT TOP (0) * INTO #expected FROM #actual;
+    INSERT INTO #expected (source_line_number, method, score)
+    VALUES (47, 'quantity_zscore', 6.700),
+           (22, 'quantity_robust_product', 66.101),
+           (42, 'quantity_robust_product', 15.958),
+           (22, 'price_robust_product', -16.756);
+
+    EXEC tSQLt.AssertEqualsTable @Expected = N'#expected', @Actual = N'#actual';
+END;
+GO
+
+CREATE OR ALTER PROCEDURE quality_tests.[test detect_quantity_anomalies uses the thresholds it is given]
+AS
+BEGIN
+    EXEC quality_tests.[fake the anomaly lines];
+
+    EXEC quality.detect_quantity_anomalies @threshold = 7.0, @robust_threshold = 0.5;
+
+    SELECT l.source_line_number, a.method, CAST(a.score AS decimal(9, 3)) AS score, a.threshold
+    INTO #actual
+    FROM quality.anomaly AS a
+    INNER JOIN sales.invoice_line AS l ON l.invoice_line_id = a.invoice_line_id;
+
+    -- 6.700 < 7: no global flag. |0.6745| > 0.5: the 13 lines of 1 and 3 units
+    -- of 10001 join lines 22 and 42; the lines of 2 units (the median) score 0.
+    SELECT TOP (0) * INTO #expected FROM #actual;
+    INSERT INTO #expected (source_line_number, method, score, threshold)
+    SELECT l.source_line_number, 'quantity_robust_product',
+           CASE WHEN l.quantity = 1 THEN -0.675 ELSE 0.675 END, 0.500
+    FROM sales.invoice_line AS l
+    WHERE l.stock_code = '10001' AND l.quantity IN (1, 3);
+    INSERT INTO #expected (source_line_number, method, score, threshold)
+    VALUES (22, 'quantity_robust_product', 66.101, 0.500),
+           (42, 'quantity_robust_product', 15.958, 0.500);
+
+    EXEC tSQLt.AssertEqualsTable @Expected = N'#expected', @Actual = N'#actual';
+END;
+GO
+
+CREATE OR ALTER PROCEDURE quality_tests.[test detect_robust_product_anomalies on prices falls back to the mean absolute deviation]
+AS
+BEGIN
+    EXEC quality_tests.[fake the anomaly lines];
+
+    EXEC quality.detect_robust_product_anomalies @measure = 'price', @threshold = 3.5;
+
+    SELECT l.source_line_number, a.method, CAST(a.score AS decimal(9, 3)) AS score, a.threshold
+    INTO #actual
+    FROM quality.anomaly AS a
+    INNER JOIN sales.invoice_line AS l ON l.invoice_line_id = a.invoice_line_id;
+
+    -- 10001: MAD 0, so -0.50 / (1.253314 * 0.50 / 21) = -16.756 for line 22.
+    -- 10002: every price 0.85, mean absolute deviation 0: nothing. 10003: too few lines.
+    SELECT TOP (0) * INTO #expected FROM #actual;
+    INSERT INTO #expected (source_line_number, method, score, threshold)
+    VALUES (22, 'price_robust_product', -16.756, 3.500);
+
+    EXEC tSQLt.AssertEqualsTable @Expected = N'#expected', @Actual = N'#actual';
+END;
+GO
+
+CREATE OR ALTER PROCEDURE quality_tests.[test detect_robust_product_anomalies skips a product of fewer than 20 lines]
+AS
+BEGIN
+    EXEC quality_tests.[fake the anomaly lines];
+    -- Product 10002 down to 19 lines: its line 42 is no longer scored.
+    DELETE FROM sales.invoice_line WHERE source_line_number = 23;
+
+    EXEC quality.detect_robust_product_anomalies @measure = 'quantity', @threshold = 3.5;
+
+    SELECT l.source_line_number, a.method
+    INTO #actual
+    FROM quality.anomaly AS a
+    INNER JOIN sales.invoice_line AS l ON l.invoice_line_id = a.invoice_line_id;
+
+    SELECT TOP (0) * INTO #expected FROM #actual;
+    INSERT INTO #expected (source_line_number, method)
+    VALUES (22, 'quantity_robust_product');
+
+    EXEC tSQLt.AssertEqualsTable @Expected = N'#expected', @Actual = N'#actual';
 END;
 GO

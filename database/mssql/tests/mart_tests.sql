@@ -1,0 +1,296 @@
+-- tSQLt test class for the mart schema: mart.refresh_summaries rebuilds every
+-- summary table from faked sales tables. The base rows are the clean lines of
+-- MartContractTest (GovernanceContractTest's fixture, already cleaned): invoice
+-- 489434 of customer 13085 (UK, 83.40 + 81.00), invoice 489438 of customer
+-- 12345 (France, 30.00), and customer 16321 who only cancelled (C489449).
+-- sales.invoice_line and sales.cancellation_line keep their computed
+-- line_revenue (@ComputedColumns = 1); the mart tables are faked so that no
+-- constraint gets in the way and every test starts from empty summaries.
+-- Not deployed by Liquibase: `./ecom test-db` installs and runs it.
+EXEC tSQLt.NewTestClass 'mart_tests';
+GO
+
+-- Runs before each test: every table refresh_summaries reads or writes is faked.
+CREATE OR ALTER PROCEDURE mart_tests.SetUp
+AS
+BEGIN
+    EXEC tSQLt.FakeTable @TableName = N'sales.country';
+    EXEC tSQLt.FakeTable @TableName = N'sales.customer';
+    EXEC tSQLt.FakeTable @TableName = N'sales.product';
+    EXEC tSQLt.FakeTable @TableName = N'sales.invoice';
+    EXEC tSQLt.FakeTable @TableName = N'sales.invoice_line', @Identity = 1, @ComputedColumns = 1;
+    EXEC tSQLt.FakeTable @TableName = N'sales.cancellation_line', @Identity = 1, @ComputedColumns = 1;
+    EXEC tSQLt.FakeTable @TableName = N'mart.invoice_summary';
+    EXEC tSQLt.FakeTable @TableName = N'mart.customer_month';
+    EXEC tSQLt.FakeTable @TableName = N'mart.customer_summary';
+    EXEC tSQLt.FakeTable @TableName = N'mart.product_summary';
+    EXEC tSQLt.FakeTable @TableName = N'mart.monthly_summary';
+    EXEC tSQLt.FakeTable @TableName = N'mart.country_summary';
+    EXEC tSQLt.FakeTable @TableName = N'mart.product_pair';
+END;
+GO
+
+-- The clean sales of MartContractTest: 1-2 December 2009, 194.40 in two invoices.
+CREATE OR ALTER PROCEDURE mart_tests.[insert the clean lines of the governance fixture]
+AS
+BEGIN
+    INSERT INTO sales.country (country_id, country_name)
+    VALUES (1, N'United Kingdom'), (2, N'France'), (3, N'Australia');
+
+    INSERT INTO sales.customer (customer_id, country_id)
+    VALUES (13085, 1), (12345, 2), (16321, 3);
+
+    INSERT INTO sales.product (stock_code, description)
+    VALUES ('85048', N'LIGHT'), ('79323P', N'PINK'), ('22087', N'PAPER'), ('22113', N'HEART');
+
+    INSERT INTO sales.invoice (invoice_no, customer_id, country_id, invoice_date, is_cancellation, batch_id)
+    VALUES ('489434', 13085, 1, '2009-12-01T07:45:00', 0, 1),
+           ('C489449', 16321, 3, '2009-12-01T10:33:00', 1, 1),
+           ('489438', 12345, 2, '2009-12-02T09:00:00', 0, 1);
+
+    INSERT INTO sales.invoice_line (invoice_no, stock_code, quantity, unit_price, batch_id, source_line_number)
+    VALUES ('489434', '85048', 12, 6.950, 1, 2),
+           ('489434', '79323P', 12, 6.750, 1, 3),
+           ('489438', '22113', 24, 1.250, 1, 11);
+
+    INSERT INTO sales.cancellation_line (invoice_no, stock_code, quantity, unit_price, batch_id, source_line_number)
+    VALUES ('C489449', '22087', -12, 0.290, 1, 6);
+END;
+GO
+
+CREATE OR ALTER PROCEDURE mart_tests.[test invoice_summary totals each sales invoice and replaces what was there]
+AS
+BEGIN
+    EXEC mart_tests.[insert the clean lines of the governance fixture];
+    INSERT INTO mart.invoice_summary
+        (invoice_no, customer_id, country_id, invoice_date, month_start, revenue, quantity, line_count, product_count)
+    VALUES ('STALE', 1, 1, '2000-01-01T00:00:00', '2000-01-01', 1.000, 1, 1, 1);
+
+    EXEC mart.refresh_summaries;
+
+    SELECT invoice_no, customer_id, country_id, invoice_date, month_start, revenue, quantity, line_count, product_count
+    INTO #actual
+    FROM mart.invoice_summary;
+
+    -- 489434: 12 x 6.95 + 12 x 6.75 = 83.40 + 81.00; the cancellation has no row.
+    SELECT TOP (0) * INTO #expected FROM #actual;
+    INSERT INTO #expected
+        (invoice_no, customer_id, country_id, invoice_date, month_start, revenue, quantity, line_count, product_count)
+    VALUES ('489434', 13085, 1, '2009-12-01T07:45:00', '2009-12-01', 164.400, 24, 2, 2),
+           ('489438', 12345, 2, '2009-12-02T09:00:00', '2009-12-01', 30.000, 24, 1, 1);
+
+    EXEC tSQLt.AssertEqualsTable @Expected = N'#expected', @Actual = N'#actual';
+END;
+GO
+
+CREATE OR ALTER PROCEDURE mart_tests.[test customer_summary counts the cancelled orders of customers with sales]
+AS
+BEGIN
+    EXEC mart_tests.[insert the clean lines of the governance fixture];
+    -- 13085 also cancels twice: C489500 (two lines) and C489501 (one line).
+    INSERT INTO sales.invoice (invoice_no, customer_id, country_id, invoice_date, is_cancellation, batch_id)
+    VALUES ('C489500', 13085, 1, '2009-12-02T10:00:00', 1, 1),
+           ('C489501', 13085, 1, '2009-12-02T11:00:00', 1, 1);
+    INSERT INTO sales.cancellation_line (invoice_no, stock_code, quantity, unit_price, batch_id, source_line_number)
+    VALUES ('C489500', '85048', -2, 6.950, 1, 12),
+           ('C489500', '79323P', -1, 6.750, 1, 13),
+           ('C489501', '85048', -1, 6.950, 1, 14);
+
+    EXEC mart.refresh_summaries;
+
+    SELECT customer_id, country_id, first_purchase_at, last_purchase_at, orders, revenue, quantity,
+           distinct_products, active_days, cancelled_orders, cancelled_revenue
+    INTO #actual
+    FROM mart.customer_summary;
+
+    -- 16321 only cancelled: no row. 13085 cancelled -13.90 - 6.75 - 6.95 = -27.60
+    -- in two invoices (the two lines of C489500 count as one order).
+    SELECT TOP (0) * INTO #expected FROM #actual;
+    INSERT INTO #expected
+        (customer_id, country_id, first_purchase_at, last_purchase_at, orders, revenue, quantity,
+         distinct_products, active_days, cancelled_orders, cancelled_revenue)
+    VALUES (13085, 1, '2009-12-01T07:45:00', '2009-12-01T07:45:00', 1, 164.400, 24, 2, 1, 2, -27.600),
+           (12345, 2, '2009-12-02T09:00:00', '2009-12-02T09:00:00', 1, 30.000, 24, 1, 1, 0, 0.000);
+
+    EXEC tSQLt.AssertEqualsTable @Expected = N'#expected', @Actual = N'#actual';
+END;
+GO
+
+CREATE OR ALTER PROCEDURE mart_tests.[test customer_month and product_summary add up the clean lines]
+AS
+BEGIN
+    EXEC mart_tests.[insert the clean lines of the governance fixture];
+
+    EXEC mart.refresh_summaries;
+
+    SELECT customer_id, month_start, revenue, orders
+    INTO #actual_month
+    FROM mart.customer_month;
+    SELECT TOP (0) * INTO #expected_month FROM #actual_month;
+    INSERT INTO #expected_month (customer_id, month_start, revenue, orders)
+    VALUES (13085, '2009-12-01', 164.400, 1),
+           (12345, '2009-12-01', 30.000, 1);
+    EXEC tSQLt.AssertEqualsTable @Expected = N'#expected_month', @Actual = N'#actual_month', @Message = N'customer_month';
+
+    SELECT stock_code, description, revenue, quantity, orders, customers, first_sold_at, last_sold_at
+    INTO #actual
+    FROM mart.product_summary;
+
+    -- 22087 was only cancelled: no row.
+    SELECT TOP (0) * INTO #expected FROM #actual;
+    INSERT INTO #expected (stock_code, description, revenue, quantity, orders, customers, first_sold_at, last_sold_at)
+    VALUES ('85048', N'LIGHT', 83.400, 12, 1, 1, '2009-12-01T07:45:00', '2009-12-01T07:45:00'),
+           ('79323P', N'PINK', 81.000, 12, 1, 1, '2009-12-01T07:45:00', '2009-12-01T07:45:00'),
+           ('22113', N'HEART', 30.000, 24, 1, 1, '2009-12-02T09:00:00', '2009-12-02T09:00:00');
+
+    EXEC tSQLt.AssertEqualsTable @Expected = N'#expected', @Actual = N'#actual';
+END;
+GO
+
+CREATE OR ALTER PROCEDURE mart_tests.[test monthly_summary marks a month the data ends in as partial]
+AS
+BEGIN
+    EXEC mart_tests.[insert the clean lines of the governance fixture];
+
+    EXEC mart.refresh_summaries;
+
+    SELECT month_start, revenue, orders, active_customers, new_customers, quantity, is_partial
+    INTO #actual
+    FROM mart.monthly_summary;
+
+    -- The data stops on 2 December 2009, before the 31st.
+    SELECT TOP (0) * INTO #expected FROM #actual;
+    INSERT INTO #expected (month_start, revenue, orders, active_customers, new_customers, quantity, is_partial)
+    VALUES ('2009-12-01', 194.400, 2, 2, 2, 48, 1);
+
+    EXEC tSQLt.AssertEqualsTable @Expected = N'#expected', @Actual = N'#actual';
+END;
+GO
+
+CREATE OR ALTER PROCEDURE mart_tests.[test monthly_summary months covered whole are not partial and new customers count once]
+AS
+BEGIN
+    EXEC mart_tests.[insert the clean lines of the governance fixture];
+    -- The data now runs from 1 December 2009 to 10 February 2010: December and
+    -- January are whole, February is not. 17850 is new in January; 13085 is back in February.
+    INSERT INTO sales.customer (customer_id, country_id) VALUES (17850, 1);
+    INSERT INTO sales.invoice (invoice_no, customer_id, country_id, invoice_date, is_cancellation, batch_id)
+    VALUES ('489600', 17850, 1, '2010-01-31T18:00:00', 0, 2),
+           ('489601', 13085, 1, '2010-02-10T09:00:00', 0, 2);
+    INSERT INTO sales.invoice_line (invoice_no, stock_code, quantity, unit_price, batch_id, source_line_number)
+    VALUES ('489600', '85048', 2, 6.950, 2, 1),
+           ('489601', '22113', 10, 1.250, 2, 2);
+
+    EXEC mart.refresh_summaries;
+
+    SELECT month_start, revenue, orders, active_customers, new_customers, quantity, is_partial
+    INTO #actual
+    FROM mart.monthly_summary;
+
+    SELECT TOP (0) * INTO #expected FROM #actual;
+    INSERT INTO #expected (month_start, revenue, orders, active_customers, new_customers, quantity, is_partial)
+    VALUES ('2009-12-01', 194.400, 2, 2, 2, 48, 0),
+           ('2010-01-01', 13.900, 1, 1, 1, 2, 0),
+           ('2010-02-01', 12.500, 1, 1, 0, 10, 1);
+
+    EXEC tSQLt.AssertEqualsTable @Expected = N'#expected', @Actual = N'#actual';
+END;
+GO
+
+CREATE OR ALTER PROCEDURE mart_tests.[test country_summary is by the country of the invoice]
+AS
+BEGIN
+    EXEC mart_tests.[insert the clean lines of the governance fixture];
+
+    EXEC mart.refresh_summaries;
+
+    SELECT country_id, country_name, revenue, orders, customers
+    INTO #actual
+    FROM mart.country_summary;
+
+    -- Australia has only a cancellation: no row.
+    SELECT TOP (0) * INTO #expected FROM #actual;
+    INSERT INTO #expected (country_id, country_name, revenue, orders, customers)
+    VALUES (1, N'United Kingdom', 164.400, 1, 1),
+           (2, N'France', 30.000, 1, 1);
+
+    EXEC tSQLt.AssertEqualsTable @Expected = N'#expected', @Actual = N'#actual';
+END;
+GO
+
+CREATE OR ALTER PROCEDURE mart_tests.[test product_pair is empty when no product is in two invoices]
+AS
+BEGIN
+    EXEC mart_tests.[insert the clean lines of the governance fixture];
+
+    EXEC mart.refresh_summaries;
+
+    EXEC tSQLt.AssertEmptyTable @TableName = N'mart.product_pair';
+END;
+GO
+
+-- The baskets of AnalysisContractTest: 14 invoices of at most 3 products. A1
+-- and B2 are together in 5 (500001 500003 500006 500008 500013), C3 and D4 in
+-- 2 (500009 500012), every other pair in one only, under the minimum of
+-- max(2, 0.1% of 14) invoices. A1 is in 7 invoices, B2 in 7, C3 in 4, D4 in 5,
+-- all >= max(2, 1% of 14). Invoice 500100 holds A1, B2, C3, D4 and 97 other
+-- products: 101 products, so it is no basket and counts in no figure.
+CREATE OR ALTER PROCEDURE mart_tests.[test product_pair support confidence and lift over the baskets of at most 100 products]
+AS
+BEGIN
+    INSERT INTO sales.country (country_id, country_name) VALUES (1, N'United Kingdom');
+    INSERT INTO sales.customer (customer_id, country_id) VALUES (101, 1);
+    INSERT INTO sales.product (stock_code, description)
+    VALUES ('A1', N'ALPHA MUG'), ('B2', N'BETA SAUCER'), ('C3', N'GAMMA CANDLE'), ('D4', N'DELTA LAMP');
+
+    INSERT INTO sales.invoice (invoice_no, customer_id, country_id, invoice_date, is_cancellation, batch_id)
+    SELECT v.invoice_no, 101, 1, v.invoice_date, 0, 1
+    FROM (VALUES ('500001', '2011-01-01T10:00:00'), ('500002', '2011-01-10T10:00:00'), ('500003', '2011-02-05T10:00:00'),
+                 ('500004', '2011-02-10T10:00:00'), ('500005', '2011-02-20T10:00:00'), ('500006', '2011-02-25T10:00:00'),
+                 ('500007', '2011-03-03T10:00:00'), ('500008', '2011-03-15T10:00:00'), ('500009', '2011-03-20T10:00:00'),
+                 ('500010', '2011-04-01T10:00:00'), ('500011', '2011-04-05T10:00:00'), ('500012', '2011-04-08T10:00:00'),
+                 ('500013', '2011-04-12T10:00:00'), ('500014', '2011-04-15T10:00:00'), ('500100', '2011-04-15T11:00:00'))
+         AS v (invoice_no, invoice_date);
+
+    INSERT INTO sales.invoice_line (invoice_no, stock_code, quantity, unit_price, batch_id, source_line_number)
+    VALUES ('500001', 'A1', 2, 10.000, 1, 2), ('500001', 'B2', 2, 5.000, 1, 3),
+           ('500002', 'D4', 1, 20.000, 1, 4),
+           ('500003', 'A1', 1, 10.000, 1, 5), ('500003', 'B2', 1, 5.000, 1, 6), ('500003', 'C3', 5, 2.000, 1, 7),
+           ('500004', 'C3', 10, 2.000, 1, 8),
+           ('500005', 'A1', 3, 10.000, 1, 9),
+           ('500006', 'A1', 1, 10.000, 1, 10), ('500006', 'B2', 2, 5.000, 1, 11),
+           ('500007', 'D4', 2, 20.000, 1, 12),
+           ('500008', 'A1', 1, 10.000, 1, 13), ('500008', 'B2', 1, 5.000, 1, 14),
+           ('500009', 'C3', 5, 2.000, 1, 15), ('500009', 'D4', 1, 20.000, 1, 16),
+           ('500010', 'B2', 4, 5.000, 1, 17),
+           ('500011', 'A1', 10, 10.000, 1, 18),
+           ('500012', 'C3', 1, 2.000, 1, 19), ('500012', 'D4', 1, 20.000, 1, 20),
+           ('500013', 'A1', 2, 10.000, 1, 21), ('500013', 'B2', 1, 5.000, 1, 22), ('500013', 'D4', 1, 20.000, 1, 23),
+           ('500014', 'B2', 1, 5.000, 1, 24),
+           ('500100', 'A1', 1, 10.000, 1, 100), ('500100', 'B2', 1, 5.000, 1, 101),
+           ('500100', 'C3', 1, 2.000, 1, 102), ('500100', 'D4', 1, 20.000, 1, 103);
+    INSERT INTO sales.invoice_line (invoice_no, stock_code, quantity, unit_price, batch_id, source_line_number)
+    SELECT '500100', CONCAT('X', t.d, u.d), 1, 1.000, 1, 200 + t.d * 10 + u.d
+    FROM (VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)) AS t (d)
+    CROSS JOIN (VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)) AS u (d)
+    WHERE t.d * 10 + u.d < 97;
+
+    EXEC mart.refresh_summaries;
+
+    SELECT stock_code_a, stock_code_b, invoices_together, invoices_a, invoices_b,
+           support, confidence_a_to_b, confidence_b_to_a, lift
+    INTO #actual
+    FROM mart.product_pair;
+
+    -- A1-B2: support 5/14, confidence 5/7 both ways, lift 5 x 14 / (7 x 7) = 1.428571...
+    -- C3-D4: support 2/14, confidence 2/4 and 2/5, lift 2 x 14 / (4 x 5) = 1.4
+    SELECT TOP (0) * INTO #expected FROM #actual;
+    INSERT INTO #expected
+        (stock_code_a, stock_code_b, invoices_together, invoices_a, invoices_b,
+         support, confidence_a_to_b, confidence_b_to_a, lift)
+    VALUES ('A1', 'B2', 5, 7, 7, 0.357143, 0.714286, 0.714286, 1.4286),
+           ('C3', 'D4', 2, 4, 5, 0.142857, 0.500000, 0.400000, 1.4000);
+
+    EXEC tSQLt.AssertEqualsTable @Expected = N'#expected', @Actual = N'#actual';
+END;
+GO
