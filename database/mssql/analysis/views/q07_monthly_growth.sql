@@ -5,7 +5,9 @@
 -- previous month's (LAG: the previous row; every month of the real data has
 -- sales) and the growth in percent (100 * (this - previous) / previous; NULL
 -- for the first month). is_partial: the data does not cover the whole month;
--- is_comparable is false when this or the previous month is partial, so the
+-- is_comparable is false when this or the previous month is partial, or when
+-- the previous row is not the calendar month before (a month without sales
+-- in between), so the
 -- -55% of December 2011 (9 days of data) reads as what it is.
 -- Reads mart.monthly_summary.
 --changeset ecom:analysis.q07_monthly_growth runOnChange:true splitStatements:true endDelimiter:GO stripComments:false
@@ -22,7 +24,9 @@ WITH m AS (
 )
 SELECT m.month_start,
        m.is_partial,
-       CAST(CASE WHEN m.is_partial = 0 AND m.previous_is_partial = 0 THEN 1 ELSE 0 END AS bit) AS is_comparable,
+       CAST(CASE WHEN m.is_partial = 0 AND m.previous_is_partial = 0
+                      AND m.previous_month_start = DATEADD(MONTH, -1, m.month_start)
+                 THEN 1 ELSE 0 END AS bit) AS is_comparable,
        m.previous_month_start,
        m.revenue,
        m.previous_revenue,

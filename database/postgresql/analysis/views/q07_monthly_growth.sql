@@ -5,7 +5,9 @@
 -- previous month's (LAG: the previous row; every month of the real data has
 -- sales) and the growth in percent (100 * (this - previous) / previous; NULL
 -- for the first month). is_partial: the data does not cover the whole month;
--- is_comparable is false when this or the previous month is partial, so the
+-- is_comparable is false when this or the previous month is partial, or when
+-- the previous row is not the calendar month before (a month without sales
+-- in between), so the
 -- -55% of December 2011 (9 days of data) reads as what it is.
 -- Reads mart.monthly_summary.
 --changeset ecom:analysis.q07_monthly_growth runOnChange:true
@@ -21,7 +23,9 @@ WITH m AS (
 )
 SELECT m.month_start,
        m.is_partial,
-       CASE WHEN NOT m.is_partial AND NOT m.previous_is_partial THEN true ELSE false END AS is_comparable,
+       CASE WHEN NOT m.is_partial AND NOT m.previous_is_partial
+                 AND m.previous_month_start = CAST(m.month_start - INTERVAL '1 month' AS date)
+            THEN true ELSE false END AS is_comparable,
        m.previous_month_start,
        m.revenue,
        m.previous_revenue,
