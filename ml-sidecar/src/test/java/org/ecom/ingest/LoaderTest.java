@@ -86,6 +86,31 @@ class LoaderTest {
         }
     }
 
+    /**
+     * The original workbook format, both sheets: rows 2-4 of the first sheet load (one clean, one
+     * without customer, one with a negative quantity), row 5 is too short and is rejected, and the
+     * second sheet adds a cancellation.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.ecom.db.ContractEngines#all")
+    void aWorkbookLoadsEverySheet(ContractEngines.Engine engine) throws Exception {
+        Path file = XlsxRecordSourceTest.retailWorkbook(dir, XlsxRecordSourceTest.HEADER);
+        DatabaseTarget target = engine.freshDatabase();
+
+        Loader.Result result = new Loader(target).load(file, rows -> { });
+
+        assertEquals(5, result.governance().rowsRead());
+        assertEquals(1, result.governance().rowsRejected());
+        assertEquals(1, result.governance().missingCustomerRows());
+        assertEquals(1, result.governance().cancellationRows());
+        assertEquals(1, result.governance().cleanRows());
+        assertEquals(0, new java.math.BigDecimal("83.40").compareTo(result.governance().cleanRevenue()));
+        try (Connection c = target.connect()) {
+            assertEquals(List.of("xlsx"), rows(c, "SELECT file_format FROM staging.load_batch"));
+            assertEquals(List.of("5"), rows(c, "SELECT line_number FROM staging.rejected_line"));
+        }
+    }
+
     /** Files that are not this data: one clear line naming the file, and the database as it was. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.ecom.db.ContractEngines#all")

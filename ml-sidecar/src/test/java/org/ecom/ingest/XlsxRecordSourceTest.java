@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Workbooks shaped like the UCI "Online Retail II" file, written here with fastexcel's writer. */
 class XlsxRecordSourceTest {
 
-    private static final List<String> HEADER = List.of(
+    static final List<String> HEADER = List.of(
             "Invoice", "StockCode", "Description", "Quantity", "InvoiceDate", "Price", "Customer ID", "Country");
     private static final String EXCEL_DATE = "m/d/yyyy h:mm";
 
@@ -34,6 +34,11 @@ class XlsxRecordSourceTest {
 
     /** Sheet 1: data rows 2-5, blank rows 6-7. Sheet 2: its header (other case), one row. */
     private Path retailWorkbook(List<String> secondHeader) throws IOException {
+        return retailWorkbook(dir, secondHeader);
+    }
+
+    /** Two sheets: data rows 2-5 and blank rows 6-7, then a header and one row. */
+    static Path retailWorkbook(Path dir, List<String> secondHeader) throws IOException {
         Path file = dir.resolve("online_retail_II.xlsx");
         try (OutputStream out = Files.newOutputStream(file); Workbook wb = new Workbook(out, "ecom-test", "1.0")) {
             Worksheet first = wb.newWorksheet("Year 2009-2010");
