@@ -12,7 +12,7 @@
 # 2. './ecom run --input FILE' into a fresh embedded PostgreSQL (ECOM_HOME =
 #    --home, default target/benchmarks/report-latency/home-Nx; --reuse keeps a
 #    home that a previous run of this script loaded, and skips the load).
-#    At 10x the load takes 3-4 minutes: run the script with nohup, e.g.
+#    At 10x the load takes 3 to 7 minutes: run the script with nohup, e.g.
 #      nohup benchmarks/report-latency.sh --scale 10 > target/report-10x.log 2>&1 &
 # 3. './ecom db --port P' serves that database; ReportLatency times every view
 #    of schemas kpi and analysis and every (date, date) set-returning function
@@ -45,7 +45,7 @@ while [ $# -gt 0 ]; do
     --limit-ms) limit="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --no-duckdb) duckdb=false; shift ;;
-    -h|--help) sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
     *) real_file="$1"; shift ;;
   esac
