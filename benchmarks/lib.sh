@@ -203,16 +203,33 @@ stage() {
   jq -er ".elapsed_ms.$2" "$1" || die "no elapsed_ms.$2 in $1"
 }
 
-# note_machine_load: prints the load average and any ecom or PostgreSQL process
-# not started by this script (another benchmark or session on the same cores
-# skews every figure: rerun on a quiet machine if this lists anything).
+# note_machine_load [OWN_PATH]: prints the load average and any ecom or
+# PostgreSQL process not started by this script (another benchmark or session
+# on the same cores skews every figure: rerun on a quiet machine if this lists
+# anything). Processes whose command line names target/benchmarks, or OWN_PATH
+# (e.g. an ECOM_HOME outside it), are this script's own.
 note_machine_load() {
   local others
   others="$(ps -eo pid=,args= | grep -E 'org\.ecom\.cli\.EcomCommand|bin/postgres ' | grep -v grep \
-    | grep -v -F "$BENCH_SCRATCH" || true)"
+    | grep -v -F "$BENCH_SCRATCH" | grep -v -F "${1:-$BENCH_SCRATCH}" || true)"
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) ($(date -u '+%Y-%m-%d %H:%M:%S UTC'))"
   if [ -n "$others" ]; then
     echo "WARNING: other ecom/PostgreSQL processes are running on this machine; figures are skewed:"
     echo "$others" | cut -c1-160 | sed 's/^/  /'
   fi
+}
+
+# bench_classpath NAME: compiles this checkout's test classes (database and
+# ml-sidecar modules, so a jar another checkout installed in ~/.m2 is never
+# the one timed) and prints the classpath of the benchmark mains in
+# ml-sidecar/src/test/java/org/ecom/bench (KpiLatency, ReportLatency).
+bench_classpath() {
+  local mvn="mvn"
+  command -v mvn >/dev/null 2>&1 || mvn="$BENCH_ROOT/mvnw"
+  local classpath_file="$BENCH_ROOT/ml-sidecar/target/$1.classpath"
+  (cd "$BENCH_ROOT" && "$mvn" -q -B -pl ml-sidecar -am test-compile dependency:build-classpath \
+      -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=test >&2) \
+    || die "the build of the benchmark classes failed (output above)"
+  local r="$BENCH_ROOT"
+  echo "$r/database/target/classes:$r/database/target/test-classes:$r/ml-sidecar/target/classes:$r/ml-sidecar/target/test-classes:$(cat "$classpath_file")"
 }
