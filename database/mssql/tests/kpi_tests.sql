@@ -376,8 +376,10 @@ GO
 
 -- The flags of AnomalyContractTest's fixture (invoice_line_id = source line):
 -- line 47 by the global z, lines 22 and 42 by the per-product robust z, and
--- line 22 again by the price method, which the view leaves out.
-CREATE OR ALTER PROCEDURE kpi_tests.[test quantity_anomaly shows the quantity methods with their line]
+-- line 22 again by the price method; plus, made up here, line 22 by the global
+-- z too. The view lists the global z's lines only, and says which of them the
+-- robust method flagged as well.
+CREATE OR ALTER PROCEDURE kpi_tests.[test quantity_anomaly lists the global z lines and marks those unusual for their product]
 AS
 BEGIN
     EXEC tSQLt.FakeTable @TableName = N'quality.anomaly';
@@ -396,17 +398,19 @@ BEGIN
     VALUES (1, 47, 'quantity_zscore', 6.699890, 3.000, '2024-01-10T09:00:00'),
            (2, 22, 'quantity_robust_product', 66.101000, 3.500, '2024-01-10T09:00:00'),
            (3, 42, 'quantity_robust_product', 15.957693, 3.500, '2024-01-10T09:00:00'),
-           (4, 22, 'price_robust_product', -16.755578, 3.500, '2024-01-10T09:00:00');
+           (4, 22, 'price_robust_product', -16.755578, 3.500, '2024-01-10T09:00:00'),
+           (5, 22, 'quantity_zscore', 3.100000, 3.000, '2024-01-10T09:00:00');
 
-    SELECT invoice_line_id, invoice_no, invoice_date, customer_id, stock_code, quantity, unit_price, method, score
+    SELECT invoice_line_id, invoice_no, invoice_date, customer_id, stock_code, quantity, unit_price, method, score,
+           also_unusual_for_product
     INTO #actual
     FROM kpi.quantity_anomaly;
 
     SELECT TOP (0) * INTO #expected FROM #actual;
-    INSERT INTO #expected (invoice_line_id, invoice_no, invoice_date, customer_id, stock_code, quantity, unit_price, method, score)
-    VALUES (47, '500047', '2010-03-02T10:00:00', 12346, '10003', 2000, 5.000, 'quantity_zscore', 6.699890),
-           (22, '500022', '2010-03-01T10:00:00', 12345, '10001', 100, 1.500, 'quantity_robust_product', 66.101000),
-           (42, '500042', '2010-03-01T10:00:00', 12345, '10002', 12, 0.850, 'quantity_robust_product', 15.957693);
+    INSERT INTO #expected (invoice_line_id, invoice_no, invoice_date, customer_id, stock_code, quantity, unit_price, method, score,
+                           also_unusual_for_product)
+    VALUES (47, '500047', '2010-03-02T10:00:00', 12346, '10003', 2000, 5.000, 'quantity_zscore', 6.699890, 0),
+           (22, '500022', '2010-03-01T10:00:00', 12345, '10001', 100, 1.500, 'quantity_zscore', 3.100000, 1);
 
     EXEC tSQLt.AssertEqualsTable @Expected = N'#expected', @Actual = N'#actual';
 END;
