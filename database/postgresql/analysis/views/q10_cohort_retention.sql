@@ -7,61 +7,25 @@
 -- its first month (m0 is 100 by definition). months_observed = months of
 -- data after the cohort month; a column beyond it is NULL (not observed), not
 -- 0. The last month of the real data is partial, which understates its column.
--- A pivot by conditional aggregation (COUNT(CASE ...)), written the same way
--- in T-SQL. Reads mart.customer_month.
+-- A pivot of kpi.cohort_retention (the project's one computation of cohorts)
+-- by conditional aggregation, written the same way in both dialects.
 --changeset ecom:analysis.q10_cohort_retention runOnChange:true
 CREATE OR REPLACE VIEW analysis.q10_cohort_retention AS
-WITH first_month AS (
-    SELECT cm.customer_id, MIN(cm.month_start) AS cohort_month
-    FROM mart.customer_month AS cm
-    GROUP BY cm.customer_id
-), activity AS MATERIALIZED (
-    -- MATERIALIZED: months_since is computed once per row, not once per
-    -- m0..m12 column (numeric EXTRACT arithmetic: p50 170 ms without, 36 ms with, on the real data).
-    SELECT f.cohort_month,
-           CAST((EXTRACT(YEAR FROM cm.month_start) - EXTRACT(YEAR FROM f.cohort_month)) * 12
-                + EXTRACT(MONTH FROM cm.month_start) - EXTRACT(MONTH FROM f.cohort_month) AS integer)
-               AS months_since
-    FROM mart.customer_month AS cm
-    JOIN first_month AS f ON f.customer_id = cm.customer_id
-), last_month AS (
-    SELECT MAX(cm.month_start) AS month_start FROM mart.customer_month AS cm
-), cohort AS (
-    SELECT a.cohort_month,
-           CAST((EXTRACT(YEAR FROM l.month_start) - EXTRACT(YEAR FROM a.cohort_month)) * 12
-                + EXTRACT(MONTH FROM l.month_start) - EXTRACT(MONTH FROM a.cohort_month) AS integer)
-               AS months_observed,
-           COUNT(CASE WHEN a.months_since = 0 THEN 1 END) AS c0,
-           COUNT(CASE WHEN a.months_since = 1 THEN 1 END) AS c1,
-           COUNT(CASE WHEN a.months_since = 2 THEN 1 END) AS c2,
-           COUNT(CASE WHEN a.months_since = 3 THEN 1 END) AS c3,
-           COUNT(CASE WHEN a.months_since = 4 THEN 1 END) AS c4,
-           COUNT(CASE WHEN a.months_since = 5 THEN 1 END) AS c5,
-           COUNT(CASE WHEN a.months_since = 6 THEN 1 END) AS c6,
-           COUNT(CASE WHEN a.months_since = 7 THEN 1 END) AS c7,
-           COUNT(CASE WHEN a.months_since = 8 THEN 1 END) AS c8,
-           COUNT(CASE WHEN a.months_since = 9 THEN 1 END) AS c9,
-           COUNT(CASE WHEN a.months_since = 10 THEN 1 END) AS c10,
-           COUNT(CASE WHEN a.months_since = 11 THEN 1 END) AS c11,
-           COUNT(CASE WHEN a.months_since = 12 THEN 1 END) AS c12
-    FROM activity AS a
-    CROSS JOIN last_month AS l
-    GROUP BY a.cohort_month, l.month_start
-)
-SELECT c.cohort_month,
-       CAST(c.c0 AS integer) AS cohort_size,
-       c.months_observed,
-       CASE WHEN c.months_observed >= 0 THEN CAST(100.0 * c.c0 / c.c0 AS numeric(5,2)) END AS m0,
-       CASE WHEN c.months_observed >= 1 THEN CAST(100.0 * c.c1 / c.c0 AS numeric(5,2)) END AS m1,
-       CASE WHEN c.months_observed >= 2 THEN CAST(100.0 * c.c2 / c.c0 AS numeric(5,2)) END AS m2,
-       CASE WHEN c.months_observed >= 3 THEN CAST(100.0 * c.c3 / c.c0 AS numeric(5,2)) END AS m3,
-       CASE WHEN c.months_observed >= 4 THEN CAST(100.0 * c.c4 / c.c0 AS numeric(5,2)) END AS m4,
-       CASE WHEN c.months_observed >= 5 THEN CAST(100.0 * c.c5 / c.c0 AS numeric(5,2)) END AS m5,
-       CASE WHEN c.months_observed >= 6 THEN CAST(100.0 * c.c6 / c.c0 AS numeric(5,2)) END AS m6,
-       CASE WHEN c.months_observed >= 7 THEN CAST(100.0 * c.c7 / c.c0 AS numeric(5,2)) END AS m7,
-       CASE WHEN c.months_observed >= 8 THEN CAST(100.0 * c.c8 / c.c0 AS numeric(5,2)) END AS m8,
-       CASE WHEN c.months_observed >= 9 THEN CAST(100.0 * c.c9 / c.c0 AS numeric(5,2)) END AS m9,
-       CASE WHEN c.months_observed >= 10 THEN CAST(100.0 * c.c10 / c.c0 AS numeric(5,2)) END AS m10,
-       CASE WHEN c.months_observed >= 11 THEN CAST(100.0 * c.c11 / c.c0 AS numeric(5,2)) END AS m11,
-       CASE WHEN c.months_observed >= 12 THEN CAST(100.0 * c.c12 / c.c0 AS numeric(5,2)) END AS m12
-FROM cohort AS c;
+SELECT r.cohort_month,
+       MAX(r.cohort_size) AS cohort_size,
+       MAX(r.months_since) AS months_observed,
+       MAX(CASE WHEN r.months_since = 0 THEN r.retention_pct END) AS m0,
+       MAX(CASE WHEN r.months_since = 1 THEN r.retention_pct END) AS m1,
+       MAX(CASE WHEN r.months_since = 2 THEN r.retention_pct END) AS m2,
+       MAX(CASE WHEN r.months_since = 3 THEN r.retention_pct END) AS m3,
+       MAX(CASE WHEN r.months_since = 4 THEN r.retention_pct END) AS m4,
+       MAX(CASE WHEN r.months_since = 5 THEN r.retention_pct END) AS m5,
+       MAX(CASE WHEN r.months_since = 6 THEN r.retention_pct END) AS m6,
+       MAX(CASE WHEN r.months_since = 7 THEN r.retention_pct END) AS m7,
+       MAX(CASE WHEN r.months_since = 8 THEN r.retention_pct END) AS m8,
+       MAX(CASE WHEN r.months_since = 9 THEN r.retention_pct END) AS m9,
+       MAX(CASE WHEN r.months_since = 10 THEN r.retention_pct END) AS m10,
+       MAX(CASE WHEN r.months_since = 11 THEN r.retention_pct END) AS m11,
+       MAX(CASE WHEN r.months_since = 12 THEN r.retention_pct END) AS m12
+FROM kpi.cohort_retention AS r
+GROUP BY r.cohort_month;
