@@ -233,3 +233,24 @@ bench_classpath() {
   local r="$BENCH_ROOT"
   echo "$r/database/target/classes:$r/database/target/test-classes:$r/ml-sidecar/target/classes:$r/ml-sidecar/target/test-classes:$(cat "$classpath_file")"
 }
+
+# The options of the scripts that measure the real file: [--runs N] [--port P]
+# [REAL_FILE]. Sets runs, port and real (REAL_FILE, default DEFAULT_REAL_FILE);
+# --help prints the calling script's header comment.
+parse_real_file_options() {
+  runs=3
+  port=54341
+  real=""
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
+      --runs) [ $# -ge 2 ] || die "--runs needs a number"; runs="$2"; shift 2 ;;
+      --port) [ $# -ge 2 ] || die "--port needs a number"; port="$2"; shift 2 ;;
+      -*) die "unknown option $1 (see --help)" ;;
+      *) [ -z "$real" ] || die "one REAL_FILE only (see --help)"; real="$1"; shift ;;
+    esac
+  done
+  [[ "$runs" =~ ^[1-9][0-9]*$ ]] || die "--runs must be a positive whole number, not '$runs'"
+  [[ "$port" =~ ^[0-9]+$ ]] || die "--port must be a number, not '$port'"
+  real="${real:-$DEFAULT_REAL_FILE}"
+}

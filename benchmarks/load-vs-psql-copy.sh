@@ -19,25 +19,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-usage() {
-  sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
-}
-
-runs=3
-port=54341
-real=""
-while [ $# -gt 0 ]; do
-  case "$1" in
-    -h|--help) usage; exit 0 ;;
-    --runs) [ $# -ge 2 ] || die "--runs needs a number"; runs="$2"; shift 2 ;;
-    --port) [ $# -ge 2 ] || die "--port needs a number"; port="$2"; shift 2 ;;
-    -*) die "unknown option $1 (see --help)" ;;
-    *) [ -z "$real" ] || die "one REAL_FILE only (see --help)"; real="$1"; shift ;;
-  esac
-done
-[[ "$runs" =~ ^[1-9][0-9]*$ ]] || die "--runs must be a positive whole number, not '$runs'"
-[[ "$port" =~ ^[0-9]+$ ]] || die "--port must be a number, not '$port'"
-real="${real:-$DEFAULT_REAL_FILE}"
+parse_real_file_options "$@"
 [ -f "$real" ] || die "$real: no such file (give the Online Retail II .csv.gz as REAL_FILE)"
 case "$real" in *.csv.gz) ;; *) die "$real: expected a .csv.gz file" ;; esac
 real="$(cd "$(dirname "$real")" && pwd)/$(basename "$real")"
