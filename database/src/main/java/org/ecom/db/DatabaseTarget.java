@@ -24,6 +24,11 @@ public record DatabaseTarget(String jdbcUrl, String user, String password, Diale
 
     @Override
     public String toString() {
+        return masked(jdbcUrl);
+    }
+
+    /** A JDBC URL fit to print: its password replaced by ***. */
+    public static String masked(String jdbcUrl) {
         return jdbcUrl.replaceAll("(?i)(password=)[^;&]*", "$1***");
     }
 }

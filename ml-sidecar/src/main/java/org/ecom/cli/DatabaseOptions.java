@@ -31,13 +31,17 @@ final class DatabaseOptions {
         }
     }
 
+    /** A database given by URL, with $ECOM_DB_USER and $ECOM_DB_PASSWORD when the URL has no credentials. */
+    static DatabaseTarget targetOf(String jdbcUrl) {
+        return DatabaseTarget.of(jdbcUrl, System.getenv("ECOM_DB_USER"), System.getenv("ECOM_DB_PASSWORD"));
+    }
+
     Opened open() {
         if (jdbcUrl != null && !jdbcUrl.isBlank()) {
-            return new Opened(DatabaseTarget.of(jdbcUrl, System.getenv("ECOM_DB_USER"), System.getenv("ECOM_DB_PASSWORD")), null);
+            return new Opened(targetOf(jdbcUrl), null);
         }
         Console.status("embedded PostgreSQL, data in " + EcomHome.path().resolve("pgdata"));
-        EmbeddedDatabase embedded = EmbeddedDatabase.start(
-                EcomHome.path().resolve("pgdata"), EcomHome.path().resolve("pg-runtime"), embeddedPort);
+        EmbeddedDatabase embedded = EcomHome.startEmbeddedDatabase(embeddedPort);
         return new Opened(embedded.target(), embedded);
     }
 }

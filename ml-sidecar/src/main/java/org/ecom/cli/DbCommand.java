@@ -17,8 +17,7 @@ final class DbCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        EmbeddedDatabase embedded = EmbeddedDatabase.start(
-                EcomHome.path().resolve("pgdata"), EcomHome.path().resolve("pg-runtime"), port);
+        EmbeddedDatabase embedded = EcomHome.startEmbeddedDatabase(port);
         if (!embedded.ownsServer()) {
             System.out.println("already running: " + embedded.jdbcUrl(EmbeddedDatabase.DATABASE_NAME));
             return 0;

@@ -1,6 +1,7 @@
 package org.ecom.cli;
 
 import java.nio.file.Path;
+import org.ecom.db.EmbeddedDatabase;
 
 /**
  * The project-local working folder (embedded database, demo data, caches): {@code .ecom} at the
@@ -9,6 +10,11 @@ import java.nio.file.Path;
 final class EcomHome {
 
     private EcomHome() {
+    }
+
+    /** Starts (or reuses) the embedded PostgreSQL whose data lives in this folder. */
+    static EmbeddedDatabase startEmbeddedDatabase(int port) {
+        return EmbeddedDatabase.start(path().resolve("pgdata"), path().resolve("pg-runtime"), port);
     }
 
     static Path path() {

@@ -111,10 +111,10 @@ final class TestDbCommand implements Callable<Integer> {
     DatabaseTarget target() {
         String url = jdbcUrl.strip();
         if (!url.regionMatches(true, 0, "jdbc:sqlserver:", 0, "jdbc:sqlserver:".length())) {
-            String shown = url.replaceAll("(?i)(password=)[^;&]*", "$1***");
+            String shown = DatabaseTarget.masked(url);
             throw new IllegalArgumentException("test-db runs tSQLt, which needs SQL Server: --db must be jdbc:sqlserver://..., not '" + shown + "'");
         }
-        return DatabaseTarget.of(url, System.getenv("ECOM_DB_USER"), System.getenv("ECOM_DB_PASSWORD"));
+        return DatabaseOptions.targetOf(url);
     }
 
     private void installTsqltIfMissing(TsqltSession tsqlt) throws IOException, SQLException {
