@@ -1,0 +1,7 @@
+package org.ecom.ml.data;
+
+import java.time.LocalDate;
+
+/** The clean quantity of one product a customer bought on one day (implicit feedback). */
+public record ProductPurchase(int customerId, String stockCode, LocalDate purchasedOn, int quantity) {
+}
