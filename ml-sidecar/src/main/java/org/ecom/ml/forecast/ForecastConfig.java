@@ -26,6 +26,8 @@ public record ForecastConfig(long seed, int horizon, int backtestOrigins, int mi
     }
 
     public static ForecastConfig defaults(long seed) {
-        return new ForecastConfig(seed, 3, 6, HoltWinters.PERIOD + 1, 5_000);
+        // Up to a year of origins, each fit with at least a season and a half: on the real 24 whole
+        // months that is the last 6 months (June to November 2011).
+        return new ForecastConfig(seed, 3, 12, 18, 5_000);
     }
 }
