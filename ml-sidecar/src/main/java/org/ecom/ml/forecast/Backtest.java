@@ -1,6 +1,7 @@
 package org.ecom.ml.forecast;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
@@ -17,7 +18,7 @@ record Backtest(HoltWintersForm form, List<BacktestPoint> points) {
         int firstOrigin = firstOrigin(series.length, config);
         List<BacktestPoint> points = new ArrayList<>();
         for (int origin = firstOrigin; origin < series.length; origin++) {
-            double[] training = java.util.Arrays.copyOf(series, origin);
+            double[] training = Arrays.copyOf(series, origin);
             HoltWinters model = HoltWinters.fit(training, form);
             int horizon = Math.min(config.horizon(), series.length - origin);
             HoltWinters.Forecast[] forecasts = model.forecast(horizon, config.simulationPaths(), config.seed());

@@ -1,10 +1,12 @@
 package org.ecom.ml.segment;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import org.ecom.ml.ModelReport;
 
 /**
@@ -21,7 +23,7 @@ public record SegmentationResult(SegmentationConfig config, List<CustomerSegment
     public SegmentationResult {
         assignments = List.copyOf(assignments);
         profiles = List.copyOf(profiles);
-        silhouetteByK = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(silhouetteByK));
+        silhouetteByK = Collections.unmodifiableSortedMap(new TreeMap<>(silhouetteByK));
     }
 
     public int segmentCount() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,8 +121,8 @@ class CustomerSegmentationTest {
 
     /** Adjusted Rand index (Hubert and Arabie) of two labelings with small non-negative labels. */
     static double adjustedRand(int[] a, int[] b) {
-        int ka = java.util.Arrays.stream(a).max().orElseThrow() + 1;
-        int kb = java.util.Arrays.stream(b).max().orElseThrow() + 1;
+        int ka = Arrays.stream(a).max().orElseThrow() + 1;
+        int kb = Arrays.stream(b).max().orElseThrow() + 1;
         long[][] table = new long[ka][kb];
         long[] rows = new long[ka];
         long[] columns = new long[kb];
@@ -136,8 +137,8 @@ class CustomerSegmentationTest {
                 index += pairs(cell);
             }
         }
-        double rowPairs = java.util.Arrays.stream(rows).mapToDouble(CustomerSegmentationTest::pairs).sum();
-        double columnPairs = java.util.Arrays.stream(columns).mapToDouble(CustomerSegmentationTest::pairs).sum();
+        double rowPairs = Arrays.stream(rows).mapToDouble(CustomerSegmentationTest::pairs).sum();
+        double columnPairs = Arrays.stream(columns).mapToDouble(CustomerSegmentationTest::pairs).sum();
         double expected = rowPairs * columnPairs / pairs(a.length);
         double max = (rowPairs + columnPairs) / 2;
         return (index - expected) / (max - expected);
