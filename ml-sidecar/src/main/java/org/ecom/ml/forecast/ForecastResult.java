@@ -93,13 +93,14 @@ public final class ForecastResult implements ModelReport {
         map.put("mape", mape());
         map.put("seasonal_naive_mape", seasonalNaiveMape());
         map.put("interval_coverage", intervalCoverage());
+        map.put("backtest_months", backtest.points().stream().mapToInt(BacktestPoint::target).distinct().count());
         map.put("backtest_forecasts", backtest.points().size());
         List<Object> byHorizon = new ArrayList<>();
         for (int h = 1; h <= config.horizon(); h++) {
             byHorizon.add(Map.of("horizon", h, "mape", backtest.mape(h), "seasonal_naive_mape", backtest.seasonalNaiveMape(h)));
         }
         map.put("mape_by_horizon", byHorizon);
-        map.put("backtest_months", backtest.points().stream().map(this::backtestRow).toList());
+        map.put("backtest", backtest.points().stream().map(this::backtestRow).toList());
         map.put("candidates", candidates.stream()
                 .map(c -> Map.of("model", c.form().label(), "mape", c.mape(), "interval_coverage", c.intervalCoverage()))
                 .toList());
