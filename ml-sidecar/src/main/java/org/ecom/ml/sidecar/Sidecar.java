@@ -102,7 +102,7 @@ public final class Sidecar {
         try {
             runId = retrying(() -> startRun(job, inputs));
             progress.accept(name + ": training (run " + runId + ")");
-            R result = job.train(inputs, line -> progress.accept(name + ": " + line));
+            R result = job.train(inputs, progress);
             if (stopRequested.get()) {
                 throw new IllegalStateException("stopped before writing (the sidecar was asked to stop)");
             }
