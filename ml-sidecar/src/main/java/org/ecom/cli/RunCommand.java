@@ -7,13 +7,17 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ecom.db.Deployer;
 import org.ecom.ingest.Loader;
+import org.ecom.ml.sidecar.Sidecar;
+import org.ecom.ml.sidecar.SidecarJobs;
+import org.ecom.ml.sidecar.SidecarReport;
+import org.ecom.ml.sidecar.SidecarSettings;
 import org.ecom.quality.AnomalyDetection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the whole pipeline: deploy the schema, load a file, govern and clean it, refresh the summaries and detect anomalies. Without --input, generated demo data is used (see --demo), so it works on a fresh clone.")
+        description = "Run the whole pipeline: deploy the schema, load a file, govern and clean it, refresh the summaries, detect anomalies, then train the sidecar's models and write their results back. Without --input, generated demo data is used (see --demo), so it works on a fresh clone.")
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -29,6 +33,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--demo-rows", paramLabel = "N", defaultValue = "200000",
             description = "Rows of generated demo data (default: ${DEFAULT-VALUE}).")
     long demoRows;
+
+    @Option(names = "--skip-sidecar", description = "Stop after anomaly detection: do not train the models.")
+    boolean skipSidecar;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
+            description = "Seed of the models' randomness (default: ${DEFAULT-VALUE}).")
+    long seed;
 
     @Option(names = "--json", paramLabel = "OUT", description = "Also write a JSON summary of the run to OUT.")
     Path json;
@@ -59,13 +70,21 @@ final class RunCommand implements Callable<Integer> {
             System.out.printf("  %-24s %15s%n", "  unusual for product", Console.count(anomalies.quantityByProduct()));
             System.out.printf("  %-24s %15s%n", "price anomalies", Console.count(anomalies.priceByProduct()));
 
+            SidecarReport models = null;
+            if (!skipSidecar) {
+                long sidecarStart = System.nanoTime();
+                models = SidecarCommand.runPass(new Sidecar(db.target(), SidecarSettings.defaults(),
+                        SidecarJobs.standard(seed), Console::status));
+                elapsed.put("sidecar", (System.nanoTime() - sidecarStart) / 1_000_000);
+            }
+
             elapsed.put("total", (System.nanoTime() - start) / 1_000_000);
             if (json != null) {
-                RunSummary.of(file, result.batchId(), result.alreadyLoaded(), result.governance(), anomalies, elapsed)
-                        .writeTo(json);
+                RunSummary.of(file, result.batchId(), result.alreadyLoaded(), result.governance(), anomalies, elapsed,
+                        models == null ? Map.of() : models.headline()).writeTo(json);
                 Console.status("summary written to " + json);
             }
+            return models == null || models.allSucceeded() ? 0 : 1;
         }
-        return 0;
     }
 }

@@ -1,5 +1,7 @@
 package org.ecom.cli;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -18,15 +20,21 @@ record RunSummary(String input, long batchId, boolean alreadyLoaded, long rawRow
                   long missingCustomerRows, long duplicateRows, long cancellationRows, long cancellationInvoices,
                   long adjustmentRows, long nonPositiveQuantityRows, long nonPositivePriceRows, long cleanRows,
                   BigDecimal cleanRevenue, long customers, long quantityAnomalies, long quantityAnomaliesByProduct,
-                  long priceAnomalies, Map<String, Long> elapsedMs) {
+                  long priceAnomalies, Map<String, Long> elapsedMs, @JsonIgnore Map<String, Object> modelHeadline) {
 
     static RunSummary of(Path input, long batchId, boolean alreadyLoaded, BatchGovernance g,
-                         AnomalyDetection.Counts anomalies, Map<String, Long> elapsedMs) {
+                         AnomalyDetection.Counts anomalies, Map<String, Long> elapsedMs, Map<String, Object> modelHeadline) {
         return new RunSummary(input.toString(), batchId, alreadyLoaded, g.rowsRead(), g.rowsRejected(),
                 g.missingCustomerRows(), g.duplicateRows(), g.cancellationRows(), g.cancellationInvoices(),
                 g.adjustmentRows(), g.nonPositiveQuantityRows(), g.nonPositivePriceRows(), g.cleanRows(),
                 g.cleanRevenue().setScale(2, RoundingMode.HALF_UP), g.cleanCustomers(), anomalies.quantityZscore(),
-                anomalies.quantityByProduct(), anomalies.priceByProduct(), elapsedMs);
+                anomalies.quantityByProduct(), anomalies.priceByProduct(), elapsedMs, modelHeadline);
+    }
+
+    /** The sidecar models' headline figures (segments, repurchase_test_auc, ...), at the top level. */
+    @JsonAnyGetter
+    Map<String, Object> modelFigures() {
+        return modelHeadline;
     }
 
     /** Writes the summary whole or not at all (a temporary file beside it, then a move). */

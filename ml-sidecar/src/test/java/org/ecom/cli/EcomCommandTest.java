@@ -40,7 +40,8 @@ class EcomCommandTest {
                         + "C489449,22087,PAPER,-12,2009-12-01 10:33:00,0.29,16321.0,Australia\n");
         Path json = dir.resolve("out/summary.json");
 
-        assertEquals(0, execute("run", "--db", url, "--input", input.toString(), "--json", json.toString()), err.toString());
+        assertEquals(0, execute("run", "--db", url, "--input", input.toString(), "--json", json.toString(),
+                "--skip-sidecar"), err.toString());
 
         JsonNode summary = new ObjectMapper().readTree(json.toFile());
         assertEquals(4, summary.get("raw_rows").asLong());
