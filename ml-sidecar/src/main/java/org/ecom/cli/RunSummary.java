@@ -37,19 +37,7 @@ record RunSummary(String input, long batchId, boolean alreadyLoaded, long rawRow
         return modelHeadline;
     }
 
-    /** Writes the summary whole or not at all (a temporary file beside it, then a move). */
     void writeTo(Path file) throws IOException {
-        ObjectMapper json = new ObjectMapper()
-                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .enable(SerializationFeature.INDENT_OUTPUT);
-        Path absolute = file.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-        try {
-            json.writeValue(temporary.toFile(), this);
-            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        JsonFiles.writeAtomically(file, this);
     }
 }

@@ -1,5 +1,6 @@
 package org.ecom.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -62,6 +63,10 @@ final class SidecarCommand implements Callable<Integer> {
             description = "Seed of every model's randomness: the same data and seed give the same results (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--json", paramLabel = "OUT",
+            description = "Also write what each pass did (run ids, timings, headline figures, errors) as JSON to OUT.")
+    Path json;
+
     static final class ModelKindConverter implements picocli.CommandLine.ITypeConverter<ModelKind> {
         public ModelKind convert(String value) {
             return ModelKind.ofStoredName(value.trim());
@@ -89,13 +94,16 @@ final class SidecarCommand implements Callable<Integer> {
                 }
             }, "sidecar-stop");
             Runtime.getRuntime().addShutdownHook(stopper);
-            return schedule == null ? exitCode(runPass(sidecar)) : runScheduled(sidecar, schedule);
+            return schedule == null ? exitCode(runPass(sidecar, json)) : runScheduled(sidecar, schedule, json);
         }
     }
 
-    /** Runs one pass and prints what each model did. */
-    static SidecarReport runPass(Sidecar sidecar) throws Exception {
+    /** Runs one pass and prints what each model did (and writes it to {@code json} unless null). */
+    static SidecarReport runPass(Sidecar sidecar, Path json) throws Exception {
         SidecarReport report = sidecar.runOnce();
+        if (json != null) {
+            JsonFiles.writeAtomically(json, report);
+        }
         for (ModelOutcome model : report.models()) {
             System.out.printf("  %-16s %-9s run %-6d %7d ms  %s%n", model.kind().storedName(),
                     model.succeeded() ? "written" : "FAILED", model.runId(), model.elapsedMillis(),
@@ -112,7 +120,7 @@ final class SidecarCommand implements Callable<Integer> {
     }
 
     /** Passes at each cron time until stopped; a busy lock or a failed pass is reported and waited out. */
-    private static int runScheduled(Sidecar sidecar, CronSchedule schedule) throws Exception {
+    private static int runScheduled(Sidecar sidecar, CronSchedule schedule, Path json) throws Exception {
         while (!sidecar.stopRequested()) {
             ZonedDateTime next = schedule.next(ZonedDateTime.now());
             Console.status("next sidecar pass at " + next.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + " (" + schedule + ")");
@@ -123,7 +131,7 @@ final class SidecarCommand implements Callable<Integer> {
                 Thread.sleep(Math.min(1000, Math.max(1, Duration.between(ZonedDateTime.now(), next).toMillis())));
             }
             try {
-                runPass(sidecar);
+                runPass(sidecar, json);
             } catch (SidecarBusyException e) {
                 Console.status(e.getMessage());
             }

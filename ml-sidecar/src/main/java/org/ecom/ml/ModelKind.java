@@ -1,5 +1,7 @@
 package org.ecom.ml;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** The models the sidecar trains, by the name ml.model_run.model_kind stores. */
 public enum ModelKind {
     SEGMENTS("segments"),
@@ -13,6 +15,7 @@ public enum ModelKind {
         this.storedName = storedName;
     }
 
+    @JsonValue
     public String storedName() {
         return storedName;
     }

@@ -4,8 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads what the models learn from, in SQL both engines run unchanged. Everything comes from the
@@ -49,8 +52,15 @@ public final class TrainingData {
                 rs.getDouble(4), rs.getInt(5), rs.getInt(6) == 1));
     }
 
+    /**
+     * The driver returns a new String and date per row; the purchases repeat a few thousand products
+     * and a few hundred days over close to a million rows, so each is kept once.
+     */
     public List<ProductPurchase> purchases() throws SQLException {
-        return query(PURCHASES, rs -> new ProductPurchase(rs.getInt(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getInt(4)));
+        Map<String, String> stockCodes = new HashMap<>();
+        Map<java.sql.Date, LocalDate> days = new HashMap<>();
+        return query(PURCHASES, rs -> new ProductPurchase(rs.getInt(1), stockCodes.computeIfAbsent(rs.getString(2), code -> code),
+                days.computeIfAbsent(rs.getDate(3), java.sql.Date::toLocalDate), rs.getInt(4)));
     }
 
     public List<MonthRevenue> months() throws SQLException {
