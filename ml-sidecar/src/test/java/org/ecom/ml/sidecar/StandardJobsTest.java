@@ -1,0 +1,42 @@
+package org.ecom.ml.sidecar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import org.ecom.db.DatabaseTarget;
+import org.ecom.ml.ModelKind;
+import org.junit.jupiter.api.Test;
+
+/** Every model of a standard pass trains on a generated warehouse and its rows reach the current views. */
+class StandardJobsTest {
+
+    private static long count(DatabaseTarget target, String sql) throws Exception {
+        try (Connection c = target.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void aStandardPassWritesEveryModel() throws Exception {
+        DatabaseTarget target = GeneratedWarehouse.withoutRuns();
+        SidecarSettings settings = new SidecarSettings(List.of(ModelKind.values()), 3, Duration.ZERO, 1, Duration.ofMillis(10));
+
+        SidecarReport report = new Sidecar(target, settings, SidecarJobs.standard(42), line -> { }).runOnce();
+
+        assertTrue(report.allSucceeded(), report.toString());
+        assertEquals(SidecarJobs.standard(42).size(), report.models().size());
+        long customers = count(target, "SELECT COUNT(*) FROM kpi.rfm");
+        assertEquals(customers, count(target, "SELECT COUNT(*) FROM ml.current_customer_segment"));
+        assertEquals(count(target, "SELECT SUM(customers) FROM ml.segment_summary"), customers);
+        assertEquals(3, count(target, "SELECT COUNT(*) FROM ml.current_revenue_forecast"));
+        assertEquals(3, count(target, "SELECT COUNT(forecast) FROM kpi.revenue_actual_vs_forecast"));
+        assertTrue(report.headline().containsKey("segments"));
+        assertTrue(report.headline().containsKey("forecast_mape"));
+    }
+}
