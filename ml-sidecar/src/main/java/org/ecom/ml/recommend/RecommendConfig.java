@@ -1,0 +1,35 @@
+package org.ecom.ml.recommend;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Settings of the recommendation step.
+ *
+ * @param holdoutDays       the last days of purchases held out for validation (30)
+ * @param listSize          products recommended per customer and the cut-off of the metrics (10)
+ * @param neighboursPerItem most similar products kept per product by the item-cosine model
+ * @param factorisation     the matrix-factorisation model's training settings
+ * @param seed              seeds the engine, the initial factors, the shuffling and the negative samples
+ * @param djlCacheDir       where DJL extracts the PyTorch native library (it never downloads)
+ */
+public record RecommendConfig(int holdoutDays, int listSize, int neighboursPerItem,
+                              FactorisationConfig factorisation, long seed, Path djlCacheDir) {
+
+    public RecommendConfig {
+        if (holdoutDays < 1 || listSize < 1 || neighboursPerItem < 1) {
+            throw new IllegalArgumentException("holdoutDays, listSize and neighboursPerItem must be positive");
+        }
+        Objects.requireNonNull(factorisation, "factorisation");
+        Objects.requireNonNull(djlCacheDir, "djlCacheDir");
+    }
+
+    /** The settings measured on the real data (see docs). */
+    public static RecommendConfig defaults(Path djlCacheDir) {
+        return new RecommendConfig(30, 10, 100, FactorisationConfig.defaults(), 42L, djlCacheDir);
+    }
+
+    public RecommendConfig withFactorisation(FactorisationConfig other) {
+        return new RecommendConfig(holdoutDays, listSize, neighboursPerItem, other, seed, djlCacheDir);
+    }
+}
