@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Embedding;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
@@ -20,13 +21,14 @@ import java.util.function.Consumer;
 /**
  * Matrix factorisation trained with the BPR loss (Rendle et al. 2009) in DJL on PyTorch (CPU):
  * for a customer u, a product i they bought and a product j drawn uniformly among those they did
- * not buy, it minimises softplus(-(x_ui - x_uj)) with x_ui = e_u · e_i + b_i, plus an L2 penalty
- * on the embeddings in the batch. Adam updates the raw embedding tables.
+ * not buy, it minimises w · softplus(-(x_ui - x_uj)) with x_ui = e_u · e_i + b_i, plus an L2
+ * penalty on the embeddings in the batch; w is the recency weight of the customer's last purchase
+ * of i. Adam updates the raw embedding tables.
  *
  * <p>Determinism: the initial factors, the order of the pairs and the negatives come from Java
  * generators seeded by the config; the engine is seeded too. PyTorch's CPU kernels used here
- * (gather, matrix products, the embedding gradient) gave identical results run to run with a
- * fixed thread count; a different number of threads may change the last bits of the sums.
+ * (gather, matrix products, the embedding gradient) run on one intra-op thread, which fixes the
+ * order of the sums; the tests check that two runs give the same recommendations.
  */
 final class BprFactorisationRecommender implements Recommender {
 
@@ -38,9 +40,12 @@ final class BprFactorisationRecommender implements Recommender {
     private final long seed;
     private final Path djlCacheDir;
     private final Consumer<String> progress;
+    private final RecencyWeight recency;
 
-    BprFactorisationRecommender(FactorisationConfig config, long seed, Path djlCacheDir, Consumer<String> progress) {
+    BprFactorisationRecommender(FactorisationConfig config, RecencyWeight recency, long seed, Path djlCacheDir,
+                                Consumer<String> progress) {
         this.config = config;
+        this.recency = recency;
         this.seed = seed;
         this.djlCacheDir = djlCacheDir;
         this.progress = progress;
@@ -56,6 +61,9 @@ final class BprFactorisationRecommender implements Recommender {
         DjlOffline.configure(djlCacheDir);
         Engine engine = Engine.getEngine(ENGINE);
         engine.setRandomSeed((int) seed);
+        // One intra-op thread: the batches are small, so threads gain little and, on shared cores,
+        // lose much at their barriers; it also fixes the order of the floating-point sums.
+        JniUtils.setNumThreads(1);
         NDManager manager = engine.newBaseManager(Device.cpu());
         try {
             Random initial = new Random(seed);
@@ -99,13 +107,15 @@ final class BprFactorisationRecommender implements Recommender {
                 long[] u = new long[n];
                 long[] i = new long[n];
                 long[] j = new long[n];
+                float[] w = new float[n];
                 for (int b = 0; b < n; b++) {
                     int pair = order[start + b];
                     u[b] = pairCustomer[pair];
                     i[b] = purchases.productAt(pair);
                     j[b] = negative(purchases, pairCustomer[pair], random);
+                    w[b] = recency.weight(purchases.lastDay() - purchases.lastDayAt(pair));
                 }
-                lossSum += step(engine, manager, parameters, names, adam, u, i, j);
+                lossSum += step(engine, manager, parameters, names, adam, u, i, j, w);
                 steps++;
             }
             progress.accept(String.format("  bpr epoch %d/%d: loss %.4f", epoch, config.epochs(), lossSum / steps));
@@ -117,12 +127,13 @@ final class BprFactorisationRecommender implements Recommender {
 
     /** One Adam step on a batch of (customer, bought, not bought) triples; returns the BPR loss. */
     private float step(Engine engine, NDManager manager, NDArray[] parameters, String[] names, Optimizer adam,
-                       long[] u, long[] i, long[] j) {
+                       long[] u, long[] i, long[] j, float[] w) {
         // Arrays made from the batch live in this sub-manager and are freed with it.
         try (NDManager batch = manager.newSubManager()) {
             NDArray customerIds = batch.create(u);
             NDArray boughtIds = batch.create(i);
             NDArray notBoughtIds = batch.create(j);
+            NDArray weights = batch.create(w);
             float loss;
             try (GradientCollector collector = engine.newGradientCollector()) {
                 NDArray customer = embed(customerIds, parameters[0]);
@@ -130,7 +141,7 @@ final class BprFactorisationRecommender implements Recommender {
                 NDArray notBought = embed(notBoughtIds, parameters[1]);
                 NDArray biasGap = embed(boughtIds, parameters[2]).sub(embed(notBoughtIds, parameters[2]));
                 NDArray margin = customer.mul(bought.sub(notBought)).sum(new int[] {1}).add(biasGap.squeeze(1));
-                NDArray bpr = Activation.softPlus(margin.neg()).mean();
+                NDArray bpr = Activation.softPlus(margin.neg()).mul(weights).mean();
                 NDArray penalty = customer.square().sum().add(bought.square().sum()).add(notBought.square().sum())
                         .mul(config.l2() / u.length);
                 collector.backward(bpr.add(penalty));

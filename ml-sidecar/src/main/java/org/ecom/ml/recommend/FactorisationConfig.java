@@ -18,6 +18,6 @@ public record FactorisationConfig(int factors, int epochs, int batchSize, float 
     }
 
     public static FactorisationConfig defaults() {
-        return new FactorisationConfig(48, 10, 4096, 0.01f, 1e-4f);
+        return new FactorisationConfig(48, 10, 8192, 0.02f, 1e-4f);
     }
 }

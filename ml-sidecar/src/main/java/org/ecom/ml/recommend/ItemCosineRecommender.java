@@ -5,7 +5,9 @@ import java.util.Arrays;
 /**
  * Item-to-item neighbours: the cosine similarity of two products' buyer sets,
  * |A ∩ B| / sqrt(|A| |B|), of which each product keeps its {@code neighbours} most similar.
- * A customer's score for a product is the sum of its similarities to the products they bought.
+ * A customer's score for a product is the sum of its similarities to the products they bought,
+ * each weighted by the recency of that purchase. Few neighbours (5) validated best on the real
+ * data: a product's strongest co-purchases carry the signal, the long tail adds popularity.
  * A millionth of the product's popularity breaks ties, so customers whose products have few
  * neighbours still get a full list.
  */
@@ -14,9 +16,11 @@ final class ItemCosineRecommender implements Recommender {
     private static final float POPULARITY_TIE_BREAK = 1e-6f;
 
     private final int neighbours;
+    private final RecencyWeight recency;
 
-    ItemCosineRecommender(int neighbours) {
+    ItemCosineRecommender(int neighbours, RecencyWeight recency) {
         this.neighbours = neighbours;
+        this.recency = recency;
     }
 
     @Override
@@ -54,8 +58,9 @@ final class ItemCosineRecommender implements Recommender {
                 float[] row = prior.clone();
                 for (int k = purchases.rowStart(customers[c]); k < purchases.rowEnd(customers[c]); k++) {
                     int item = purchases.productAt(k);
+                    float weight = recency.weight(purchases.lastDay() - purchases.lastDayAt(k));
                     for (int r = item * neighbours, end = r + neighbourCount[item]; r < end; r++) {
-                        row[neighbourIds[r]] += similarities[r];
+                        row[neighbourIds[r]] += weight * similarities[r];
                     }
                 }
                 rows[c] = row;

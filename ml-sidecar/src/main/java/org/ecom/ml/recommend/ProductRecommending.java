@@ -29,10 +29,12 @@ public final class ProductRecommending {
     public static RecommendationResult run(List<ProductPurchase> purchases, RecommendConfig config,
                                            Consumer<String> progress) {
         long start = System.nanoTime();
+        RecencyWeight recency = new RecencyWeight(config.halfLifeDays());
         List<Recommender> models = List.of(
                 new PopularityRecommender(),
-                new ItemCosineRecommender(config.neighboursPerItem()),
-                new BprFactorisationRecommender(config.factorisation(), config.seed(), config.djlCacheDir(), progress));
+                new ItemCosineRecommender(config.neighboursPerItem(), recency),
+                new BprFactorisationRecommender(config.factorisation(), recency, config.seed(), config.djlCacheDir(),
+                        progress));
 
         HoldoutSplit split = HoldoutSplit.of(purchases, config.holdoutDays());
         PurchaseMatrix training = split.training();

@@ -10,21 +10,29 @@ import org.ecom.ml.data.ProductPurchase;
  * Who bought what, as a binary customers × products matrix: a customer either bought a product
  * (on any day, in any quantity) or did not. Quantities are left out on purpose: wholesale
  * customers order in bulk, so counts would measure the size of a business rather than taste.
+ * The day of the last purchase of each pair is kept, for models that weigh recent purchases more.
  * Customers and products are numbered 0.. in ascending id / stock code order, and the matrix is
  * kept compressed both by row (a customer's products) and by column (a product's customers).
  */
 final class PurchaseMatrix {
 
+    private static final int DAY_BITS = 20;
+    private static final long DAY_MASK = (1L << DAY_BITS) - 1;
+
     private final int[] customerIds;
     private final String[] stockCodes;
     private final int[] rowStart;
     private final int[] rowProducts;
+    private final int[] rowLastDay;
+    private final int lastDay;
     private final int[] columnStart;
     private final int[] columnCustomers;
 
-    private PurchaseMatrix(int[] customerIds, String[] stockCodes, long[] sortedPairs) {
+    private PurchaseMatrix(int[] customerIds, String[] stockCodes, long[] sortedPairs, int[] lastDays) {
         this.customerIds = customerIds;
         this.stockCodes = stockCodes;
+        this.rowLastDay = lastDays;
+        this.lastDay = Arrays.stream(lastDays).max().orElse(0);
         int products = stockCodes.length;
         rowStart = new int[customerIds.length + 1];
         rowProducts = new int[sortedPairs.length];
@@ -57,16 +65,38 @@ final class PurchaseMatrix {
         }
         int[] customerIds = customers.stream().mapToInt(Integer::intValue).toArray();
         String[] stockCodes = products.toArray(String[]::new);
-        long[] pairs = new long[purchases.size()];
+        // (pair, day since the first day) in one long, so one sort puts a pair's last day at its end.
+        long firstDay = purchases.stream().mapToLong(p -> p.purchasedOn().toEpochDay()).min().orElse(0);
+        long[] pairDays = new long[purchases.size()];
         int n = 0;
         for (ProductPurchase p : purchases) {
             if (filter.test(p)) {
-                pairs[n++] = (long) Arrays.binarySearch(customerIds, p.customerId()) * stockCodes.length
+                long pair = (long) Arrays.binarySearch(customerIds, p.customerId()) * stockCodes.length
                         + Arrays.binarySearch(stockCodes, p.stockCode());
+                pairDays[n++] = pair << DAY_BITS | (p.purchasedOn().toEpochDay() - firstDay);
             }
         }
-        long[] sorted = Arrays.stream(pairs, 0, n).sorted().distinct().toArray();
-        return new PurchaseMatrix(customerIds, stockCodes, sorted);
+        Arrays.sort(pairDays, 0, n);
+        long[] pairs = new long[n];
+        int[] lastDays = new int[n];
+        int distinct = 0;
+        for (int k = 0; k < n; k++) {
+            if (k + 1 == n || pairDays[k + 1] >>> DAY_BITS != pairDays[k] >>> DAY_BITS) {
+                pairs[distinct] = pairDays[k] >>> DAY_BITS;
+                lastDays[distinct++] = (int) (firstDay + (pairDays[k] & DAY_MASK));
+            }
+        }
+        return new PurchaseMatrix(customerIds, stockCodes, Arrays.copyOf(pairs, distinct), Arrays.copyOf(lastDays, distinct));
+    }
+
+    /** The epoch day of the latest purchase in the matrix. */
+    int lastDay() {
+        return lastDay;
+    }
+
+    /** The epoch day the customer last bought the product at this position of {@link #productAt}. */
+    int lastDayAt(int position) {
+        return rowLastDay[position];
     }
 
     int customers() {

@@ -41,6 +41,7 @@ public record RecommendationResult(List<Recommendation> recommendations, String 
         map.put("holdout_days", config.holdoutDays());
         map.put("list_size", config.listSize());
         map.put("neighbours_per_item", config.neighboursPerItem());
+        map.put("half_life_days", config.halfLifeDays());
         map.put("factors", f.factors());
         map.put("epochs", f.epochs());
         map.put("batch_size", f.batchSize());
