@@ -13,6 +13,7 @@ import org.ecom.ml.recommend.TopLists.TopList;
  * Product recommendations: validates a popularity baseline, item-to-item cosine neighbours and a
  * BPR matrix factorisation on the last {@code holdoutDays} of purchases, keeps the model with the
  * best hit rate, refits it on all purchases and lists unbought products for every customer.
+ * Both learned models weigh a customer's purchases by their recency (see {@link RecencyWeight}).
  */
 public final class ProductRecommending {
 
@@ -37,6 +38,10 @@ public final class ProductRecommending {
                         progress));
 
         HoldoutSplit split = HoldoutSplit.of(purchases, config.holdoutDays());
+        if (split.cases().isEmpty()) {
+            throw new IllegalArgumentException("no customer bought new products in the last " + config.holdoutDays()
+                    + " days after buying before them: nothing to validate on");
+        }
         PurchaseMatrix training = split.training();
         int[] validationCustomers = split.cases().stream().mapToInt(ValidationCase::customer).toArray();
         progress.accept(String.format("recommend: %d customers x %d products before %s, %d validation customers",

@@ -14,6 +14,7 @@ import org.ecom.ml.ModelReport;
  * @param chosenModel     name of the model with the highest validation hit rate
  * @param validation      each model's validation figures by name, in the order they were run
  * @param cutoff          first day of the held-out period
+ * @param config          the settings of the run
  * @param seconds         wall time of the whole step
  */
 public record RecommendationResult(List<Recommendation> recommendations, String chosenModel,
