@@ -33,8 +33,4 @@ public record RecommendConfig(int holdoutDays, int listSize, int neighboursPerIt
     public static RecommendConfig defaults(Path djlCacheDir) {
         return new RecommendConfig(30, 10, 5, 30, FactorisationConfig.defaults(), 42L, djlCacheDir);
     }
-
-    public RecommendConfig withFactorisation(FactorisationConfig other) {
-        return new RecommendConfig(holdoutDays, listSize, neighboursPerItem, halfLifeDays, other, seed, djlCacheDir);
-    }
 }
