@@ -74,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
             if (!skipSidecar) {
                 long sidecarStart = System.nanoTime();
                 models = SidecarCommand.runPass(new Sidecar(db.target(), SidecarSettings.defaults(),
-                        SidecarJobs.standard(seed), Console::status), null);
+                        SidecarJobs.standard(seed, EcomHome.path().resolve("djl")), Console::status), null);
                 elapsed.put("sidecar", (System.nanoTime() - sidecarStart) / 1_000_000);
             }
 

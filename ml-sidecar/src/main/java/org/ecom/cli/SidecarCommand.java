@@ -82,7 +82,7 @@ final class SidecarCommand implements Callable<Integer> {
             if (db.isEmbedded()) {
                 Deployer.deploy(db.target());
             }
-            Sidecar sidecar = new Sidecar(db.target(), settings, SidecarJobs.standard(seed), Console::status);
+            Sidecar sidecar = new Sidecar(db.target(), settings, SidecarJobs.standard(seed, EcomHome.path().resolve("djl")), Console::status);
             Thread stopper = new Thread(() -> {
                 sidecar.requestStop();
                 try {

@@ -30,7 +30,7 @@ public record RecommendConfig(int holdoutDays, int listSize, int neighboursPerIt
     }
 
     /** The settings that validated best on the real data (Online Retail II, holdout from 10 Nov 2011). */
-    public static RecommendConfig defaults(Path djlCacheDir) {
-        return new RecommendConfig(30, 10, 5, 30, FactorisationConfig.defaults(), 42L, djlCacheDir);
+    public static RecommendConfig defaults(long seed, Path djlCacheDir) {
+        return new RecommendConfig(30, 10, 5, 30, FactorisationConfig.defaults(), seed, djlCacheDir);
     }
 }

@@ -1,8 +1,11 @@
 package org.ecom.ml.sidecar;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.ecom.ml.forecast.ForecastConfig;
 import org.ecom.ml.forecast.ForecastJob;
+import org.ecom.ml.recommend.RecommendConfig;
+import org.ecom.ml.recommend.RecommendationsJob;
 import org.ecom.ml.segment.SegmentationConfig;
 import org.ecom.ml.segment.SegmentsJob;
 
@@ -12,9 +15,11 @@ public final class SidecarJobs {
     private SidecarJobs() {
     }
 
-    public static List<ModelJob<?>> standard(long seed) {
+    /** djlCache: where DJL keeps the PyTorch native library it extracts from its jar (about 430 MB). */
+    public static List<ModelJob<?>> standard(long seed, Path djlCache) {
         return List.of(
                 new ForecastJob(ForecastConfig.defaults(seed)),
-                new SegmentsJob(SegmentationConfig.defaults(seed)));
+                new SegmentsJob(SegmentationConfig.defaults(seed)),
+                new RecommendationsJob(RecommendConfig.defaults(seed, djlCache)));
     }
 }

@@ -3,6 +3,7 @@ package org.ecom.ml.sidecar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -27,10 +28,10 @@ class StandardJobsTest {
         DatabaseTarget target = GeneratedWarehouse.withoutRuns();
         SidecarSettings settings = new SidecarSettings(List.of(ModelKind.values()), 3, Duration.ZERO, 1, Duration.ofMillis(10));
 
-        SidecarReport report = new Sidecar(target, settings, SidecarJobs.standard(42), line -> { }).runOnce();
+        SidecarReport report = new Sidecar(target, settings, SidecarJobs.standard(42, Path.of("target", "djl-cache")), line -> { }).runOnce();
 
         assertTrue(report.allSucceeded(), report.toString());
-        assertEquals(SidecarJobs.standard(42).size(), report.models().size());
+        assertEquals(SidecarJobs.standard(42, Path.of("target", "djl-cache")).size(), report.models().size());
         long customers = count(target, "SELECT COUNT(*) FROM kpi.rfm");
         assertEquals(customers, count(target, "SELECT COUNT(*) FROM ml.current_customer_segment"));
         assertEquals(count(target, "SELECT SUM(customers) FROM ml.segment_summary"), customers);
@@ -38,5 +39,9 @@ class StandardJobsTest {
         assertEquals(3, count(target, "SELECT COUNT(forecast) FROM kpi.revenue_actual_vs_forecast"));
         assertTrue(report.headline().containsKey("segments"));
         assertTrue(report.headline().containsKey("forecast_mape"));
+        assertEquals(customers * 10, count(target, "SELECT COUNT(*) FROM ml.current_product_recommendation"));
+        assertEquals(0, count(target, "SELECT COUNT(*) FROM ml.current_product_recommendation AS r"
+                + " WHERE EXISTS (SELECT 1 FROM sales.invoice_line AS l JOIN sales.invoice AS i ON i.invoice_no = l.invoice_no"
+                + " WHERE i.customer_id = r.customer_id AND l.stock_code = r.stock_code)"), "recommends only unbought products");
     }
 }
