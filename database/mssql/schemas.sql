@@ -26,3 +26,9 @@ IF SCHEMA_ID(N'analysis') IS NULL EXEC (N'CREATE SCHEMA analysis AUTHORIZATION d
 GO
 --rollback DROP SCHEMA analysis;
 --rollback DROP SCHEMA mart;
+
+-- What the ML sidecar writes back: runs, scores, recommendations, forecasts (ml).
+--changeset ecom:schemas.ml splitStatements:true endDelimiter:GO
+IF SCHEMA_ID(N'ml') IS NULL EXEC (N'CREATE SCHEMA ml AUTHORIZATION dbo;');
+GO
+--rollback DROP SCHEMA ml;

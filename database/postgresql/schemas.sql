@@ -14,3 +14,8 @@ CREATE SCHEMA IF NOT EXISTS kpi;
 CREATE SCHEMA IF NOT EXISTS mart;
 CREATE SCHEMA IF NOT EXISTS analysis;
 --rollback DROP SCHEMA analysis; DROP SCHEMA mart;
+
+-- What the ML sidecar writes back: runs, scores, recommendations, forecasts (ml).
+--changeset ecom:schemas.ml
+CREATE SCHEMA IF NOT EXISTS ml;
+--rollback DROP SCHEMA ml;

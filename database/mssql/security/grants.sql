@@ -46,3 +46,21 @@ GRANT SELECT ON OBJECT::quality.anomaly TO sidecar_writer;
 -- The analysis queries (schema analysis): SELECT on the schema covers its views
 -- and inline table-valued functions; ownership chaining lets them read mart.
 GRANT SELECT ON SCHEMA::analysis TO analytics_reader, sidecar_writer;
+
+-- ML write-back (schema ml): sidecar_writer writes the runs and their rows and
+-- prunes old runs; readers see only the ml.current_* views and the run
+-- history of figures (ml.run_metric, ml.segment_summary), never a run in
+-- progress.
+GRANT SELECT, INSERT, UPDATE, DELETE ON OBJECT::ml.model_run TO sidecar_writer;
+GRANT SELECT, INSERT, UPDATE, DELETE ON OBJECT::ml.customer_segment TO sidecar_writer;
+GRANT SELECT, INSERT, UPDATE, DELETE ON OBJECT::ml.repurchase_score TO sidecar_writer;
+GRANT SELECT, INSERT, UPDATE, DELETE ON OBJECT::ml.product_recommendation TO sidecar_writer;
+GRANT SELECT, INSERT, UPDATE, DELETE ON OBJECT::ml.revenue_forecast TO sidecar_writer;
+GRANT EXECUTE ON OBJECT::ml.prune_runs TO sidecar_writer;
+GRANT SELECT ON OBJECT::ml.current_model_run TO analytics_reader, sidecar_writer;
+GRANT SELECT ON OBJECT::ml.run_metric TO analytics_reader, sidecar_writer;
+GRANT SELECT ON OBJECT::ml.current_customer_segment TO analytics_reader, sidecar_writer;
+GRANT SELECT ON OBJECT::ml.segment_summary TO analytics_reader, sidecar_writer;
+GRANT SELECT ON OBJECT::ml.current_repurchase_score TO analytics_reader, sidecar_writer;
+GRANT SELECT ON OBJECT::ml.current_product_recommendation TO analytics_reader, sidecar_writer;
+GRANT SELECT ON OBJECT::ml.current_revenue_forecast TO analytics_reader, sidecar_writer;

@@ -43,3 +43,16 @@ GRANT SELECT ON ALL TABLES IN SCHEMA analysis TO analytics_reader, sidecar_write
 ALTER DEFAULT PRIVILEGES IN SCHEMA analysis GRANT SELECT ON TABLES TO analytics_reader, sidecar_writer;
 GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA analysis TO analytics_reader, sidecar_writer;
 ALTER DEFAULT PRIVILEGES IN SCHEMA analysis GRANT EXECUTE ON FUNCTIONS TO analytics_reader, sidecar_writer;
+
+-- ML write-back (schema ml): sidecar_writer writes the runs and their rows and
+-- prunes old runs; readers see only the ml.current_* views and the run
+-- history of figures (ml.run_metric, ml.segment_summary), never a run in
+-- progress.
+GRANT USAGE ON SCHEMA ml TO sidecar_writer, analytics_reader;
+GRANT SELECT, INSERT, UPDATE, DELETE ON ml.model_run, ml.customer_segment, ml.repurchase_score,
+    ml.product_recommendation, ml.revenue_forecast TO sidecar_writer;
+GRANT SELECT ON ml.current_model_run, ml.run_metric, ml.current_customer_segment, ml.segment_summary,
+    ml.current_repurchase_score, ml.current_product_recommendation, ml.current_revenue_forecast
+    TO sidecar_writer, analytics_reader;
+REVOKE EXECUTE ON PROCEDURE ml.prune_runs(integer) FROM PUBLIC;
+GRANT EXECUTE ON PROCEDURE ml.prune_runs(integer) TO sidecar_writer;

@@ -23,6 +23,8 @@ public final class ContractEngines {
 
     /** Tables emptied between tests on a shared SQL Server database, children first. */
     private static final List<String> TABLES_CHILDREN_FIRST = List.of(
+            "ml.customer_segment", "ml.repurchase_score", "ml.product_recommendation", "ml.revenue_forecast",
+            "ml.model_run",
             "mart.invoice_summary", "mart.customer_month", "mart.customer_summary", "mart.product_summary",
             "mart.monthly_summary", "mart.country_summary", "mart.product_pair",
             "quality.anomaly", "quality.batch_governance", "sales.cancellation_line", "sales.invoice_line", "sales.invoice",

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +35,10 @@ class SecurityContractTest {
             become(c, engine.dialect(), "analytics_reader");
             try (Statement s = c.createStatement()) {
                 s.executeQuery("SELECT * FROM kpi.data_quality_funnel").close();
+                s.executeQuery("SELECT * FROM ml.current_repurchase_score").close();
+                s.executeQuery("SELECT * FROM kpi.revenue_actual_vs_forecast").close();
+                assertThrows(SQLException.class, () -> s.executeQuery("SELECT * FROM ml.model_run").close());
+                assertThrows(SQLException.class, () -> s.executeQuery("SELECT * FROM ml.repurchase_score").close());
                 assertThrows(SQLException.class, () -> s.executeUpdate(
                         "INSERT INTO sales.country (country_name) VALUES ('Atlantis')"));
                 assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM staging.load_batch"));
@@ -64,10 +69,18 @@ class SecurityContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.ecom.db.ContractEngines#all")
-    void theSidecarReadsTheSalesModelButCannotChangeIt(ContractEngines.Engine engine) throws SQLException {
+    void theSidecarReadsTheSalesModelWritesItsScoresAndCannotChangeTheSales(ContractEngines.Engine engine)
+            throws SQLException {
         try (Connection c = engine.freshDatabase().connect()) {
             become(c, engine.dialect(), "sidecar_writer");
             try (Statement s = c.createStatement()) {
+                long run = MlContractTest.run(c, "forecast", "succeeded", "{\"mape\": 4.2}");
+                s.executeUpdate("INSERT INTO ml.revenue_forecast (run_id, month_start, forecast, lo95, hi95) VALUES ("
+                        + run + ", '2012-01-01', 100, 90, 110)");
+                try (PreparedStatement prune = c.prepareStatement(engine.dialect().callStatement("ml.prune_runs", 1))) {
+                    prune.setInt(1, 1);
+                    prune.execute();
+                }
                 s.executeQuery("SELECT * FROM sales.invoice_line").close();
                 s.executeQuery("SELECT * FROM kpi.data_quality_funnel").close();
                 assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM sales.invoice_line"));

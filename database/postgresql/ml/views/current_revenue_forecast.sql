@@ -1,0 +1,8 @@
+--liquibase formatted sql
+
+-- The revenue forecast of the latest succeeded forecast run.
+--changeset ecom:ml.current_revenue_forecast runOnChange:true
+CREATE OR REPLACE VIEW ml.current_revenue_forecast AS
+SELECT s.run_id, s.month_start, s.forecast, s.lo95, s.hi95
+FROM ml.revenue_forecast AS s
+JOIN ml.current_model_run AS r ON r.run_id = s.run_id AND r.model_kind = 'forecast';

@@ -1,0 +1,149 @@
+package org.ecom.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The ML write-back (schema ml): readers see the latest succeeded run of each kind and nothing
+ * else, old runs are pruned with their rows, and the forecast joins the actuals in one series.
+ */
+class MlContractTest {
+
+    /** Inserts a run as the sidecar does and returns its id; a finished run gets a finish time. */
+    static long run(Connection c, String kind, String status, String metricsJson) throws SQLException {
+        String sql = "INSERT INTO ml.model_run (model_kind, status, as_of_date, started_at, finished_at, parameters_json,"
+                + " metrics_json, input_fingerprint) VALUES (?, ?, ?, ?, ?, '{}', ?, 'fp')";
+        try (PreparedStatement s = c.prepareStatement(sql, new String[] {"run_id"})) {
+            LocalDateTime now = LocalDateTime.of(2011, 12, 10, 6, 0);
+            s.setString(1, kind);
+            s.setString(2, status);
+            s.setObject(3, LocalDate.of(2011, 12, 10));
+            s.setObject(4, now);
+            s.setObject(5, status.equals("running") ? null : now.plusMinutes(1));
+            s.setString(6, metricsJson);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static void segment(Connection c, long run, int customer, String name) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO ml.customer_segment (run_id, customer_id, segment_id, segment_name) VALUES ("
+                    + run + ", " + customer + ", 1, '" + name + "')");
+        }
+    }
+
+    private static List<String> rows(Connection c, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> values = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    Object value = rs.getObject(i);
+                    values.add(value instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : String.valueOf(value));
+                }
+                rows.add(String.join("|", values));
+            }
+        }
+        return rows;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.ecom.db.ContractEngines#all")
+    void currentViewsShowTheLatestSucceededRunOnly(ContractEngines.Engine engine) throws SQLException {
+        try (Connection c = engine.freshDatabase().connect()) {
+            long older = run(c, "segments", "succeeded", "{}");
+            segment(c, older, 1, "Lost");
+            long good = run(c, "segments", "succeeded", "{}");
+            segment(c, good, 1, "Champions");
+            long failed = run(c, "segments", "failed", "{}");
+            segment(c, failed, 1, "Failed");
+            long running = run(c, "segments", "running", null);
+            segment(c, running, 1, "Half-written");
+            run(c, "forecast", "succeeded", "{}");
+
+            assertEquals(List.of(good + "|1|1|Champions"), rows(c, "SELECT * FROM ml.current_customer_segment"));
+            assertEquals(List.of(good + "|segments"),
+                    rows(c, "SELECT run_id, model_kind FROM ml.current_model_run WHERE model_kind = 'segments'"));
+            assertEquals(2, rows(c, "SELECT run_id FROM ml.current_model_run").size());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.ecom.db.ContractEngines#all")
+    void runMetricListsTheTopLevelNumbersOfSucceededRuns(ContractEngines.Engine engine) throws SQLException {
+        try (Connection c = engine.freshDatabase().connect()) {
+            long ok = run(c, "repurchase", "succeeded",
+                    "{\"test_auc\": 0.81, \"model\": \"xgboost\", \"per_model\": {\"lr\": 0.7}, \"folds\": 10}");
+            run(c, "repurchase", "failed", "{\"test_auc\": 0.2}");
+            assertEquals(List.of(ok + "|folds|10.0", ok + "|test_auc|0.81"), rows(c,
+                    "SELECT run_id, metric_name, metric_value FROM ml.run_metric ORDER BY metric_name"));
+            assertThrows(SQLException.class, () -> run(c, "repurchase", "succeeded", "not json"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.ecom.db.ContractEngines#all")
+    void pruningKeepsTheNewestRunsOfEachKindAndTheCurrentOne(ContractEngines.Engine engine) throws SQLException {
+        try (Connection c = engine.freshDatabase().connect()) {
+            long current = run(c, "segments", "succeeded", "{}");
+            segment(c, current, 1, "Champions");
+            long firstFailure = run(c, "segments", "failed", "{}");
+            segment(c, firstFailure, 1, "Failed");
+            long secondFailure = run(c, "segments", "failed", "{}");
+            long thirdFailure = run(c, "segments", "failed", "{}");
+            long forecast = run(c, "forecast", "succeeded", "{}");
+            try (PreparedStatement prune = c.prepareStatement(engine.dialect().callStatement("ml.prune_runs", 1))) {
+                prune.setInt(1, 2);
+                prune.execute();
+            }
+            assertEquals(List.of(String.valueOf(current), String.valueOf(secondFailure), String.valueOf(thirdFailure),
+                    String.valueOf(forecast)), rows(c, "SELECT run_id FROM ml.model_run ORDER BY run_id"));
+            assertEquals(List.of(current + "|Champions"), rows(c, "SELECT run_id, segment_name FROM ml.customer_segment"));
+            try (PreparedStatement prune = c.prepareStatement(engine.dialect().callStatement("ml.prune_runs", 1))) {
+                prune.setInt(1, 0);
+                assertThrows(SQLException.class, prune::execute);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.ecom.db.ContractEngines#all")
+    void actualsAndForecastMakeOneMonthlySeries(ContractEngines.Engine engine) throws SQLException {
+        try (Connection c = engine.freshDatabase().connect()) {
+            StagingFixture f = new StagingFixture(c, engine.dialect());
+            long batch = f.batch("kpi-fixture.csv", 18);
+            KpiContractTest.stageYear(f, batch);
+            f.process(batch);
+            long run = run(c, "forecast", "succeeded", "{}");
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO ml.revenue_forecast (run_id, month_start, forecast, lo95, hi95) VALUES ("
+                        + run + ", '2011-03-01', 300, 200, 400), (" + run + ", '2011-04-01', 310, 190, 430)");
+            }
+            // The fixture's sales end on 9 March 2011: March is partial, and forecast as a whole month.
+            assertEquals(List.of(
+                    "2011-02-01|360|false|null|null|null",
+                    "2011-03-01|100|true|300|200|400",
+                    "2011-04-01|null|null|310|190|430"), rows(c,
+                    "SELECT month_start, actual_revenue, is_partial, forecast, lo95, hi95 FROM kpi.revenue_actual_vs_forecast"
+                            + " WHERE month_start >= '2011-02-01' ORDER BY month_start"));
+        }
+    }
+}
