@@ -15,7 +15,7 @@ SELECT s.month_start,
        c.country_name,
        CAST(COUNT(*) AS integer) AS orders,
        SUM(s.revenue)            AS revenue,
-       SUM(s.quantity)           AS quantity
+       CAST(SUM(s.quantity) AS bigint) AS quantity
 FROM mart.invoice_summary AS s
 JOIN sales.country AS c ON c.country_id = s.country_id
 GROUP BY s.month_start, s.customer_id, c.country_name;

@@ -29,7 +29,7 @@ public final class ReportChecker {
         try (Stream<Path> walk = Files.walk(projectFolder)) {
             files = walk.filter(Files::isRegularFile)
                     .filter(f -> f.toString().matches(".*\\.(json|pbir|pbism|pbip)$"))
-                    .filter(f -> !f.toString().contains("/target/"))
+                    .filter(f -> !projectFolder.relativize(f).startsWith("target"))
                     .sorted().toList();
         }
         for (Path file : files) {

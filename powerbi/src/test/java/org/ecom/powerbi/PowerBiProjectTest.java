@@ -75,8 +75,8 @@ class PowerBiProjectTest {
 
         String all = String.join("\n", problems);
         assertTrue(all.contains(sales + ":" + measureLine + ": measure 'Revenue' refers to unknown column or measure 'Sales'[revenu]"), all);
-        // The column is declared three lines above its sourceColumn.
-        assertTrue(all.contains(sales + ":" + (sourceLine - 3) + ": column 'Sales'[quantity]: kpi.customer_month_sales has no column quantities"), all);
+        // The column is declared four lines above its sourceColumn (dataType, formatString, summarizeBy between).
+        assertTrue(all.contains(sales + ":" + (sourceLine - 4) + ": column 'Sales'[quantity]: kpi.customer_month_sales has no column quantities"), all);
         assertTrue(all.contains(card + ":"), all);
         assertTrue(all.contains("uses unknown measure 'Sales'[Order count]"), all);
         assertTrue(all.contains(pages + ":") && all.contains("not valid JSON"), all);
