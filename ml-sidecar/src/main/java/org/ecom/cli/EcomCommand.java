@@ -7,12 +7,13 @@ import picocli.CommandLine.Command;
 @Command(name = "ecom", mixinStandardHelpOptions = true, version = "ecom 0.1.0",
         description = "E-commerce analytics warehouse: load Online Retail data into PostgreSQL or SQL Server, govern and clean it, and score customers with the ML sidecar.",
         subcommands = {RunCommand.class, DeployCommand.class, LoadCommand.class, GenerateCommand.class, DbCommand.class,
-            TestDbCommand.class, SidecarCommand.class,
+            SidecarCommand.class, ReportCommand.class, TestDbCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  ./ecom run --demo                       generated data, embedded PostgreSQL",
             "  ./ecom run --input online_retail_II.csv.gz --json summary.json",
             "  ./ecom deploy --print-sql --dialect mssql > deploy.sql",
-            "  ./ecom db                               serve the embedded database"})
+            "  ./ecom db                               serve the embedded database",
+            "  ./ecom report --out report.html         the dashboard as one offline HTML file"})
 public final class EcomCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,89 @@
+package org.ecom.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Properties;
+
+/**
+ * The self-contained HTML dashboard: the page template, Chart.js from its WebJar and the data as
+ * JSON, all in one file that opens offline in any browser.
+ */
+public final class HtmlReport {
+
+    private static final String TEMPLATE = "/org/ecom/report/report.html";
+    private static final String CHARTJS_POM = "/META-INF/maven/org.webjars.npm/chart.js/pom.properties";
+
+    private HtmlReport() {
+    }
+
+    public static String render(JsonNode data, String title) {
+        return template()
+                .replace("/*@CHARTJS@*/", chartJs())
+                .replace("/*@DATA@*/null", safeForScript(new ObjectMapper().valueToTree(data).toString()))
+                .replace("@TITLE@", title.replace("&", "&amp;").replace("<", "&lt;"));
+    }
+
+    /**
+     * Writes the page next to its final place and moves it there in one step, so an interrupted
+     * run leaves the previous file (or none), never half of one.
+     */
+    public static void writeAtomically(Path out, String html) throws IOException {
+        Path target = out.toAbsolutePath();
+        Path folder = target.getParent();
+        Files.createDirectories(folder);
+        Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(temp, html, StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** JSON inside a script element must not close it: "</" becomes "<\/", which JSON reads the same. */
+    static String safeForScript(String json) {
+        return json.replace("</", "<\\/");
+    }
+
+    private static String template() {
+        return resource(TEMPLATE);
+    }
+
+    /** The Chart.js UMD build of the WebJar on the class path, whatever its version. */
+    private static String chartJs() {
+        try (InputStream in = HtmlReport.class.getResourceAsStream(CHARTJS_POM)) {
+            if (in == null) {
+                throw new IllegalStateException("Chart.js WebJar not on the class path (" + CHARTJS_POM + ")");
+            }
+            Properties pom = new Properties();
+            pom.load(in);
+            return resource("/META-INF/resources/webjars/chart.js/" + pom.getProperty("version") + "/dist/chart.umd.js")
+                    .replace("</script", "<\\/script");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
