@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             "  ./ecom run --input online_retail_II.csv.gz --json summary.json",
             "  ./ecom deploy --print-sql --dialect mssql > deploy.sql",
             "  ./ecom db                               serve the embedded database",
+            "  ./ecom sidecar --schedule \"0 3 * * *\"    train the models and write back, every day at 03:00",
             "  ./ecom report --out report.html         the dashboard as one offline HTML file"})
 public final class EcomCommand implements Runnable {
 
