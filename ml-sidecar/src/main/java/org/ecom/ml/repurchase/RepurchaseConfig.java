@@ -1,0 +1,31 @@
+package org.ecom.ml.repurchase;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * Settings of the repurchase model.
+ *
+ * @param asOf         the day the scores are for; empty means the day after the last order
+ * @param horizonDays  the label window: a customer repurchases when they buy within this many days after a cutoff
+ * @param folds        cross-validation folds on the training window
+ * @param seed         seeds the folds and every trainer
+ * @param threads      XGBoost threads (the sidecar runs on two cores)
+ */
+public record RepurchaseConfig(Optional<LocalDate> asOf, int horizonDays, int folds, long seed, int threads) {
+
+    public RepurchaseConfig {
+        if (horizonDays < 1 || folds < 2 || threads < 1) {
+            throw new IllegalArgumentException("horizonDays and threads must be positive and folds at least 2");
+        }
+    }
+
+    /** As of the end of the data, a 90-day horizon, 10 folds and two threads. */
+    public static RepurchaseConfig defaults(long seed) {
+        return new RepurchaseConfig(Optional.empty(), 90, 10, seed, 2);
+    }
+
+    public RepurchaseConfig withAsOf(LocalDate day) {
+        return new RepurchaseConfig(Optional.of(day), horizonDays, folds, seed, threads);
+    }
+}

@@ -1,0 +1,137 @@
+package org.ecom.ml.repurchase;
+
+import org.ecom.ml.data.CustomerOrder;
+import org.ecom.ml.repurchase.StratifiedCrossValidation.CrossValidated;
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+import org.tribuo.common.xgboost.XGBoostModel;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The probability that a customer buys again within the horizon (90 days).
+ * <p>
+ * Evaluation is by time: models learn at cutoff as-of minus two horizons (labels from the horizon
+ * after it, which ends where the test starts) and are tested at as-of minus one horizon (labels from
+ * the last horizon of the data). Cross-validation on the training window alone picks the model, its
+ * hyperparameters and its threshold; the test window only reports. The chosen model is then trained
+ * again on the latest window and scores every customer as of the end of the data.
+ */
+public final class RepurchaseModeling {
+
+    private RepurchaseModeling() {
+    }
+
+    public static RepurchaseResult run(List<CustomerOrder> orders, RepurchaseConfig config) {
+        return run(orders, config, line -> { });
+    }
+
+    public static RepurchaseResult run(List<CustomerOrder> orders, RepurchaseConfig config, Consumer<String> progress) {
+        long started = System.nanoTime();
+        OrderHistories histories = OrderHistories.of(orders);
+        LocalDate asOf = config.asOf().orElseGet(histories::dayAfterLastOrder);
+        int horizon = config.horizonDays();
+        LabelledWindow rawTrain = LabelledWindow.at(histories, asOf.minusDays(2L * horizon), horizon);
+        requireBothClasses(rawTrain, config.folds());
+        FeatureSelection selection = FeatureSelection.fit(rawTrain.features());
+        LabelledWindow train = rawTrain.withFeatures(selection.apply(rawTrain.features()));
+        LabelledWindow rawTest = LabelledWindow.at(histories, asOf.minusDays(horizon), horizon);
+        LabelledWindow test = rawTest.withFeatures(selection.apply(rawTest.features()));
+        FeatureTable current = selection.apply(CustomerFeatures.at(histories, asOf, horizon));
+        progress.accept(String.format("repurchase: %d training customers (%.1f%% buy), %d test customers (%.1f%% buy), %d features kept",
+                train.features().size(), 100 * train.positiveRate(), test.features().size(), 100 * test.positiveRate(),
+                selection.kept().length));
+
+        List<Example<Label>> trainExamples = TribuoExamples.examples(train.features(), train.labels());
+        StratifiedCrossValidation crossValidation = new StratifiedCrossValidation(train.labels(), config.folds(), config.seed());
+        Map<String, CrossValidated> bestOfFamily = new LinkedHashMap<>();
+        List<Map<String, Object>> candidateFigures = new ArrayList<>();
+        for (Candidate candidate : Candidates.all(config.threads())) {
+            CrossValidated result = crossValidation.run(candidate, trainExamples, train.labels(), config.seed());
+            progress.accept(String.format("repurchase: %s cross-validated AUC %.3f", candidate.name(), result.meanAuc()));
+            candidateFigures.add(Map.of("model", candidate.family(), "hyperparameters", candidate.hyperparameters(),
+                    "cv_mean_auc", result.meanAuc(), "cv_std_auc", result.stdAuc()));
+            bestOfFamily.merge(candidate.family(), result, (a, b) -> b.meanAuc() > a.meanAuc() ? b : a);
+        }
+        CrossValidated chosen = bestOfFamily.values().stream()
+                .max(Comparator.comparingDouble(CrossValidated::meanAuc)).orElseThrow();
+
+        List<Example<Label>> testExamples = TribuoExamples.examples(test.features(), test.labels());
+        Map<String, Object> modelFigures = new LinkedHashMap<>();
+        Map<String, Object> importance = Map.of();
+        double chosenTestAuc = Double.NaN;
+        for (CrossValidated best : bestOfFamily.values()) {
+            Model<Label> model = best.candidate().trainer().apply(config.seed()).train(TribuoExamples.dataset(trainExamples));
+            double threshold = BinaryMetrics.maxF1Threshold(train.labels(), best.outOfFold());
+            BinaryMetrics figures = BinaryMetrics.of(test.labels(), TribuoExamples.buyProbabilities(model, testExamples), threshold);
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("hyperparameters", best.candidate().hyperparameters());
+            entry.put("cv_mean_auc", best.meanAuc());
+            entry.put("cv_std_auc", best.stdAuc());
+            entry.put("test", figures.asMap());
+            modelFigures.put(best.candidate().family(), entry);
+            if (best == chosen) {
+                chosenTestAuc = figures.rocAuc();
+            }
+            if (best.candidate().family().equals(Candidates.GRADIENT_BOOSTING) && model instanceof XGBoostModel<Label> boosted) {
+                importance = GainImportance.of(boosted);
+            }
+            progress.accept(String.format("repurchase: %s test AUC %.3f", best.candidate().family(), figures.rocAuc()));
+        }
+
+        // The latest labelled window is the test window: the chosen model learns from it before scoring today.
+        Model<Label> latest = chosen.candidate().trainer().apply(config.seed())
+                .train(TribuoExamples.dataset(testExamples));
+        double[] probabilities = TribuoExamples.buyProbabilities(latest, TribuoExamples.examples(current, null));
+        List<RepurchaseScore> scores = Deciles.of(current.customerIds(), probabilities);
+
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("test_auc", chosenTestAuc);
+        metrics.put("chosen_model", chosen.candidate().family());
+        metrics.put("models", modelFigures);
+        metrics.put("baselines", Baselines.figures(rawTrain, rawTest));
+        metrics.put("cv_candidates", candidateFigures);
+        metrics.put("xgboost_gain_importance", importance);
+        metrics.put("train_customers", train.features().size());
+        metrics.put("train_positive_rate", train.positiveRate());
+        metrics.put("test_customers", test.features().size());
+        metrics.put("test_positive_rate", test.positiveRate());
+        metrics.put("scored_customers", scores.size());
+        metrics.put("selected_features", train.features().names());
+        metrics.put("dropped_features", selection.dropped());
+        metrics.put("wall_seconds", (System.nanoTime() - started) / 1e9);
+
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("as_of", asOf.toString());
+        parameters.put("horizon_days", horizon);
+        parameters.put("train_cutoff", train.cutoff().toString());
+        parameters.put("test_cutoff", test.cutoff().toString());
+        parameters.put("folds", config.folds());
+        parameters.put("seed", config.seed());
+        parameters.put("xgboost_threads", config.threads());
+        parameters.put("chosen_model", chosen.candidate().family());
+        parameters.put("chosen_hyperparameters", chosen.candidate().hyperparameters());
+        progress.accept(String.format("repurchase: chose %s, test AUC %.3f, scored %d customers",
+                chosen.candidate().family(), chosenTestAuc, scores.size()));
+        return new RepurchaseResult(scores, chosenTestAuc, parameters, metrics);
+    }
+
+    private static void requireBothClasses(LabelledWindow window, int folds) {
+        int buyers = 0;
+        for (boolean label : window.labels()) {
+            buyers += label ? 1 : 0;
+        }
+        if (buyers < folds || window.labels().length - buyers < folds) {
+            throw new IllegalArgumentException(String.format(
+                    "the training window at %s has %d buyers and %d non-buyers: need at least %d of each",
+                    window.cutoff(), buyers, window.labels().length - buyers, folds));
+        }
+    }
+}
