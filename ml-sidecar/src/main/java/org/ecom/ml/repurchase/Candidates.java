@@ -64,15 +64,15 @@ final class Candidates {
      * row sample and a third of the features per split, with eta 1 so the round is not shrunk.
      */
     private static Candidate randomForest(int threads) {
-        int trees = 200;
+        int trees = 100;
         Map<String, Object> settings = xgboostSettings(threads);
         settings.put("eta", 1.0);
         settings.put("num_parallel_tree", trees);
-        settings.put("max_depth", 8);
+        settings.put("max_depth", 6);
         settings.put("min_child_weight", 2);
         settings.put("subsample", 0.632);
         settings.put("colsample_bynode", 0.33);
-        return new Candidate(RANDOM_FOREST, Map.of("trees", trees, "max_depth", 8),
+        return new Candidate(RANDOM_FOREST, Map.of("trees", trees, "max_depth", 6),
                 seed -> new XGBoostClassificationTrainer(1, withSeed(settings, seed)));
     }
 
