@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** The models compared by cross-validation: a small grid per family, kept small for the time budget. */
 final class Candidates {
@@ -19,6 +21,16 @@ final class Candidates {
     static final String LOGISTIC_REGRESSION = "logistic_regression";
     static final String GRADIENT_BOOSTING = "gradient_boosting";
     static final String RANDOM_FOREST = "random_forest";
+
+    /**
+     * Tribuo's SGD trainers log two INFO lines per fit, a hundred per run: kept to warnings. A field,
+     * because java.util.logging holds loggers weakly and would forget the level.
+     */
+    private static final Logger SGD_LOG = Logger.getLogger("org.tribuo.common.sgd");
+
+    static {
+        SGD_LOG.setLevel(Level.WARNING);
+    }
 
     private Candidates() {
     }
