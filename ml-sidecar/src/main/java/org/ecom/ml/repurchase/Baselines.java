@@ -1,5 +1,6 @@
 package org.ecom.ml.repurchase;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,7 +16,7 @@ final class Baselines {
 
     static Map<String, Object> figures(LabelledWindow train, LabelledWindow test) {
         double[] prior = new double[test.labels().length];
-        java.util.Arrays.fill(prior, train.positiveRate());
+        Arrays.fill(prior, train.positiveRate());
         int recency = train.features().names().indexOf("recency_days");
         double[] trainRecency = recencyScores(train.features(), recency);
         double threshold = BinaryMetrics.maxF1Threshold(train.labels(), trainRecency);

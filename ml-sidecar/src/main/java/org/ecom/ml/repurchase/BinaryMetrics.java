@@ -2,6 +2,7 @@ package org.ecom.ml.repurchase;
 
 import org.tribuo.classification.evaluation.LabelEvaluationUtil;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -50,7 +51,7 @@ record BinaryMetrics(double threshold, double accuracy, double rocAuc, double pr
             order[i] = i;
             positives += labels[i] ? 1 : 0;
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(probabilities[b], probabilities[a]));
+        Arrays.sort(order, (a, b) -> Double.compare(probabilities[b], probabilities[a]));
         double best = -1;
         double bestThreshold = 0.5;
         int tp = 0;

@@ -40,7 +40,7 @@ final class Candidates {
         for (int epochs : new int[] {5, 15}) {
             candidates.add(logisticRegression(epochs));
         }
-        for (int depth : new int[] {3, 5}) {
+        for (int depth : new int[] {2, 4}) {
             candidates.add(gradientBoosting(depth, threads));
         }
         candidates.add(randomForest(threads));

@@ -21,7 +21,7 @@ final class CustomerFeatures {
             "orders_per_month", "cancelled_share", "mean_products_per_order", "log_product_lines",
             "log_active_days", "mean_gap_days", "last_gap_days", "gap_std_days", "recency_over_mean_gap",
             "log_orders_last_90d", "log_revenue_last_90d", "log_orders_prev_90d", "revenue_trend_90d",
-            "log_orders_last_365d", "log_orders_same_season_last_year");
+            "log_orders_last_365d", "log_orders_same_season_last_year", "active_months_last_365d");
 
     private static final double DAYS_PER_MONTH = 365.25 / 12;
 
@@ -56,6 +56,8 @@ final class CustomerFeatures {
         int ordersPrev90 = 0;
         int ordersLast365 = 0;
         int ordersSameSeasonLastYear = 0;
+        // Months (of 30 days back from the cutoff) with a sale in the last year: how steadily they buy.
+        boolean[] activeMonths = new boolean[13];
         double revenueLast90 = 0;
         double revenuePrev90 = 0;
         // The label window one year earlier: seasonal buyers (Christmas stock) come back at the same time.
@@ -91,6 +93,7 @@ final class CustomerFeatures {
             }
             if (daysBefore <= 365) {
                 ordersLast365++;
+                activeMonths[(int) (daysBefore / 30)] = true;
             }
             if (!at.isBefore(seasonStart) && at.isBefore(seasonEnd)) {
                 ordersSameSeasonLastYear++;
@@ -123,8 +126,17 @@ final class CustomerFeatures {
                 Math.log1p(ordersPrev90),
                 trendBase > 0 ? (revenueLast90 - revenuePrev90) / trendBase : 0,
                 Math.log1p(ordersLast365),
-                Math.log1p(ordersSameSeasonLastYear)
+                Math.log1p(ordersSameSeasonLastYear),
+                count(activeMonths)
         };
+    }
+
+    private static int count(boolean[] flags) {
+        int count = 0;
+        for (boolean flag : flags) {
+            count += flag ? 1 : 0;
+        }
+        return count;
     }
 
     private static double days(LocalDateTime from, LocalDateTime to) {

@@ -1,6 +1,7 @@
 package org.ecom.ml.repurchase;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -16,7 +17,7 @@ final class Deciles {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> probabilities[i])
+        Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> probabilities[i])
                 .thenComparingInt(i -> customerIds[i]));
         int[] decile = new int[n];
         for (int rank = 0; rank < n; rank++) {

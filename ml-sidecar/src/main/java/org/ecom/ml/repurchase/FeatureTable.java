@@ -1,5 +1,6 @@
 package org.ecom.ml.repurchase;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,7 +32,7 @@ record FeatureTable(int[] customerIds, List<String> names, double[][] rows) {
                 selected[i][k] = rows[i][columns[k]];
             }
         }
-        List<String> selectedNames = java.util.Arrays.stream(columns).mapToObj(names::get).toList();
+        List<String> selectedNames = Arrays.stream(columns).mapToObj(names::get).toList();
         return new FeatureTable(customerIds, selectedNames, selected);
     }
 }

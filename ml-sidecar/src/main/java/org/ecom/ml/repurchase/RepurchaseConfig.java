@@ -1,6 +1,7 @@
 package org.ecom.ml.repurchase;
 
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -16,7 +17,7 @@ import java.util.Optional;
 public record RepurchaseConfig(Optional<LocalDate> asOf, int horizonDays, int folds, long seed, int threads) {
 
     public RepurchaseConfig {
-        java.util.Objects.requireNonNull(asOf, "asOf (use Optional.empty() for the end of the data)");
+        Objects.requireNonNull(asOf, "asOf (use Optional.empty() for the end of the data)");
         if (horizonDays < 1 || folds < 2 || threads < 1) {
             throw new IllegalArgumentException("horizonDays and threads must be positive and folds at least 2");
         }

@@ -5,6 +5,8 @@ import org.tribuo.Model;
 import org.tribuo.classification.Label;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -29,7 +31,7 @@ final class StratifiedCrossValidation {
                     members.add(i);
                 }
             }
-            java.util.Collections.shuffle(members, random);
+            Collections.shuffle(members, random);
             for (int k = 0; k < members.size(); k++) {
                 foldOf[members.get(k)] = k % folds;
             }
@@ -68,12 +70,12 @@ final class StratifiedCrossValidation {
     record CrossValidated(Candidate candidate, double[] foldAucs, double[] outOfFold) {
 
         double meanAuc() {
-            return java.util.Arrays.stream(foldAucs).average().orElse(Double.NaN);
+            return Arrays.stream(foldAucs).average().orElse(Double.NaN);
         }
 
         double stdAuc() {
             double mean = meanAuc();
-            return Math.sqrt(java.util.Arrays.stream(foldAucs).map(a -> (a - mean) * (a - mean)).average().orElse(0));
+            return Math.sqrt(Arrays.stream(foldAucs).map(a -> (a - mean) * (a - mean)).average().orElse(0));
         }
     }
 }
