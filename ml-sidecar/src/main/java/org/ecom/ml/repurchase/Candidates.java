@@ -35,15 +35,16 @@ final class Candidates {
     private Candidates() {
     }
 
-    static List<Candidate> all(int threads) {
+    /** XGBoost fits single-threaded: parallelism comes from fitting folds side by side (see RepurchaseConfig). */
+    static List<Candidate> all() {
         List<Candidate> candidates = new ArrayList<>();
         for (int epochs : new int[] {5, 15}) {
             candidates.add(logisticRegression(epochs));
         }
         for (int depth : new int[] {2, 4}) {
-            candidates.add(gradientBoosting(depth, threads));
+            candidates.add(gradientBoosting(depth));
         }
-        candidates.add(randomForest(threads));
+        candidates.add(randomForest());
         return candidates;
     }
 
@@ -58,9 +59,9 @@ final class Candidates {
     }
 
     /** Boosted trees: many shallow trees with a small learning rate and row and column subsampling. */
-    private static Candidate gradientBoosting(int maxDepth, int threads) {
+    private static Candidate gradientBoosting(int maxDepth) {
         int rounds = 150;
-        Map<String, Object> settings = xgboostSettings(threads);
+        Map<String, Object> settings = xgboostSettings();
         settings.put("eta", 0.05);
         settings.put("max_depth", maxDepth);
         settings.put("min_child_weight", 5);
@@ -75,9 +76,9 @@ final class Candidates {
      * is not in our Maven mirror: one boosting round of many parallel trees, each on a bootstrap-sized
      * row sample and a third of the features per split, with eta 1 so the round is not shrunk.
      */
-    private static Candidate randomForest(int threads) {
+    private static Candidate randomForest() {
         int trees = 100;
-        Map<String, Object> settings = xgboostSettings(threads);
+        Map<String, Object> settings = xgboostSettings();
         settings.put("eta", 1.0);
         settings.put("num_parallel_tree", trees);
         settings.put("max_depth", 6);
@@ -90,14 +91,14 @@ final class Candidates {
 
     /**
      * Tribuo uses a parameter map as the whole XGBoost configuration, so it carries the objective too;
-     * the histogram method is XGBoost's fast deterministic one.
+     * the histogram method is XGBoost's fastest on a CPU.
      */
-    private static Map<String, Object> xgboostSettings(int threads) {
+    private static Map<String, Object> xgboostSettings() {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("objective", "multi:softprob");
         settings.put("booster", "gbtree");
         settings.put("tree_method", "hist");
-        settings.put("nthread", threads);
+        settings.put("nthread", 1);
         settings.put("verbosity", 0);
         return settings;
     }

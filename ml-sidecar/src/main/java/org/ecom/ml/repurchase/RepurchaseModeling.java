@@ -53,8 +53,8 @@ public final class RepurchaseModeling {
         StratifiedCrossValidation crossValidation = new StratifiedCrossValidation(train.labels(), config.folds(), config.seed());
         Map<String, CrossValidated> bestOfFamily = new LinkedHashMap<>();
         List<Map<String, Object>> candidateFigures = new ArrayList<>();
-        for (Candidate candidate : Candidates.all(config.threads())) {
-            CrossValidated result = crossValidation.run(candidate, trainExamples, train.labels(), config.seed());
+        for (Candidate candidate : Candidates.all()) {
+            CrossValidated result = crossValidation.run(candidate, trainExamples, train.labels(), config.seed(), config.parallelFits());
             progress.accept(String.format("repurchase: %s cross-validated AUC %.3f", candidate.name(), result.meanAuc()));
             candidateFigures.add(Map.of("model", candidate.family(), "hyperparameters", candidate.hyperparameters(),
                     "cv_mean_auc", result.meanAuc(), "cv_std_auc", result.stdAuc()));
@@ -115,7 +115,7 @@ public final class RepurchaseModeling {
         parameters.put("test_cutoff", test.cutoff().toString());
         parameters.put("folds", config.folds());
         parameters.put("seed", config.seed());
-        parameters.put("xgboost_threads", config.threads());
+        parameters.put("parallel_fits", config.parallelFits());
         parameters.put("chosen_model", chosen.candidate().family());
         parameters.put("chosen_hyperparameters", chosen.candidate().hyperparameters());
         progress.accept(String.format("repurchase: chose %s, test AUC %.3f, scored %d customers",

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RepurchaseModelingTest {
 
-    private static final RepurchaseConfig CONFIG = new RepurchaseConfig(Optional.empty(), 90, 5, 7, 1);
+    private static final RepurchaseConfig CONFIG = new RepurchaseConfig(Optional.empty(), 90, 5, 7, 2);
 
     @Test
     void recoversPlantedRegularsAndScoresEveryEligibleCustomer() {
@@ -56,14 +56,15 @@ class RepurchaseModelingTest {
     }
 
     @Test
-    void sameSeedSameScores() {
+    void sameSeedSameScoresWhetherFoldsRunOneOrTwoAtATime() {
         List<CustomerOrder> orders = GeneratedOrders.withRegulars(400, 13);
         RepurchaseConfig config = new RepurchaseConfig(Optional.of(LocalDate.of(2023, 11, 1)), 90, 3, 5, 1);
 
         RepurchaseResult first = RepurchaseModeling.run(orders, config);
-        RepurchaseResult second = RepurchaseModeling.run(orders, config);
+        RepurchaseResult second = RepurchaseModeling.run(orders, new RepurchaseConfig(config.asOf(), 90, 3, 5, 2));
 
         assertEquals(first.scores(), second.scores());
+        assertEquals(first.metrics().get("models"), second.metrics().get("models"));
         assertEquals("2023-11-01", first.parameters().get("as_of"));
         assertTrue(first.scores().stream().allMatch(s -> s.probability() >= 0 && s.probability() <= 1));
     }
