@@ -43,6 +43,7 @@ public final class RepurchaseModeling {
         FeatureSelection selection = FeatureSelection.fit(rawTrain.features());
         LabelledWindow train = rawTrain.withFeatures(selection.apply(rawTrain.features()));
         LabelledWindow rawTest = LabelledWindow.at(histories, asOf.minusDays(horizon), horizon);
+        requireBothClasses(rawTest, 1);
         LabelledWindow test = rawTest.withFeatures(selection.apply(rawTest.features()));
         FeatureTable current = selection.apply(CustomerFeatures.at(histories, asOf, horizon));
         progress.accept(String.format("repurchase: %d training customers (%.1f%% buy), %d test customers (%.1f%% buy), %d features kept",
@@ -50,41 +51,11 @@ public final class RepurchaseModeling {
                 selection.kept().length));
 
         List<Example<Label>> trainExamples = TribuoExamples.examples(train.features(), train.labels());
-        StratifiedCrossValidation crossValidation = new StratifiedCrossValidation(train.labels(), config.folds(), config.seed());
-        Map<String, CrossValidated> bestOfFamily = new LinkedHashMap<>();
-        List<Map<String, Object>> candidateFigures = new ArrayList<>();
-        for (Candidate candidate : Candidates.all()) {
-            CrossValidated result = crossValidation.run(candidate, trainExamples, train.labels(), config.seed(), config.parallelFits());
-            progress.accept(String.format("repurchase: %s cross-validated AUC %.3f", candidate.name(), result.meanAuc()));
-            candidateFigures.add(Map.of("model", candidate.family(), "hyperparameters", candidate.hyperparameters(),
-                    "cv_mean_auc", result.meanAuc(), "cv_std_auc", result.stdAuc()));
-            bestOfFamily.merge(candidate.family(), result, (a, b) -> b.meanAuc() > a.meanAuc() ? b : a);
-        }
-        CrossValidated chosen = bestOfFamily.values().stream()
-                .max(Comparator.comparingDouble(CrossValidated::meanAuc)).orElseThrow();
-
+        ModelChoice choice = chooseByCrossValidation(train, trainExamples, config, progress);
+        CrossValidated chosen = choice.chosen();
         List<Example<Label>> testExamples = TribuoExamples.examples(test.features(), test.labels());
-        Map<String, Object> modelFigures = new LinkedHashMap<>();
-        Map<String, Object> importance = Map.of();
-        double chosenTestAuc = Double.NaN;
-        for (CrossValidated best : bestOfFamily.values()) {
-            Model<Label> model = best.candidate().trainer().apply(config.seed()).train(TribuoExamples.dataset(trainExamples));
-            double threshold = BinaryMetrics.maxF1Threshold(train.labels(), best.outOfFold());
-            BinaryMetrics figures = BinaryMetrics.of(test.labels(), TribuoExamples.buyProbabilities(model, testExamples), threshold);
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("hyperparameters", best.candidate().hyperparameters());
-            entry.put("cv_mean_auc", best.meanAuc());
-            entry.put("cv_std_auc", best.stdAuc());
-            entry.put("test", figures.asMap());
-            modelFigures.put(best.candidate().family(), entry);
-            if (best == chosen) {
-                chosenTestAuc = figures.rocAuc();
-            }
-            if (best.candidate().family().equals(Candidates.GRADIENT_BOOSTING) && model instanceof XGBoostModel<Label> boosted) {
-                importance = GainImportance.of(boosted);
-            }
-            progress.accept(String.format("repurchase: %s test AUC %.3f", best.candidate().family(), figures.rocAuc()));
-        }
+        TestFigures tested = testEachFamily(choice, trainExamples, train, test, testExamples, config.seed(), progress);
+        double chosenTestAuc = tested.chosenAuc();
 
         // The latest labelled window is the test window: the chosen model learns from it before scoring today.
         Model<Label> latest = chosen.candidate().trainer().apply(config.seed())
@@ -95,10 +66,10 @@ public final class RepurchaseModeling {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("test_auc", chosenTestAuc);
         metrics.put("chosen_model", chosen.candidate().family());
-        metrics.put("models", modelFigures);
+        metrics.put("models", tested.models());
         metrics.put("baselines", Baselines.figures(rawTrain, rawTest));
-        metrics.put("cv_candidates", candidateFigures);
-        metrics.put("xgboost_gain_importance", importance);
+        metrics.put("cv_candidates", choice.candidates());
+        metrics.put("xgboost_gain_importance", tested.boostedImportance());
         metrics.put("train_customers", train.features().size());
         metrics.put("train_positive_rate", train.positiveRate());
         metrics.put("test_customers", test.features().size());
@@ -123,15 +94,72 @@ public final class RepurchaseModeling {
         return new RepurchaseResult(scores, chosenTestAuc, parameters, metrics);
     }
 
-    private static void requireBothClasses(LabelledWindow window, int folds) {
+    /** What cross-validation chose: the best setting of each family, the best of those, and every candidate's figures. */
+    private record ModelChoice(Map<String, CrossValidated> bestOfFamily, CrossValidated chosen,
+                               List<Map<String, Object>> candidates) {
+    }
+
+    private static ModelChoice chooseByCrossValidation(LabelledWindow train, List<Example<Label>> trainExamples,
+                                                       RepurchaseConfig config, Consumer<String> progress) {
+        StratifiedCrossValidation crossValidation = new StratifiedCrossValidation(train.labels(), config.folds(), config.seed());
+        Map<String, CrossValidated> bestOfFamily = new LinkedHashMap<>();
+        List<Map<String, Object>> candidates = new ArrayList<>();
+        for (Candidate candidate : Candidates.all()) {
+            CrossValidated result = crossValidation.run(candidate, trainExamples, train.labels(), config.seed(), config.parallelFits());
+            progress.accept(String.format("repurchase: %s cross-validated AUC %.3f", candidate.name(), result.meanAuc()));
+            candidates.add(Map.of("model", candidate.family(), "hyperparameters", candidate.hyperparameters(),
+                    "cv_mean_auc", result.meanAuc(), "cv_std_auc", result.stdAuc()));
+            bestOfFamily.merge(candidate.family(), result, (a, b) -> b.meanAuc() > a.meanAuc() ? b : a);
+        }
+        CrossValidated chosen = bestOfFamily.values().stream()
+                .max(Comparator.comparingDouble(CrossValidated::meanAuc)).orElseThrow();
+        return new ModelChoice(bestOfFamily, chosen, candidates);
+    }
+
+    /** Each family's figures on the test window, the chosen model's AUC, and the boosted trees' gain importance. */
+    private record TestFigures(Map<String, Object> models, double chosenAuc, Map<String, Object> boostedImportance) {
+    }
+
+    /**
+     * Trains each family's best setting on the whole training window and tests it, at the threshold
+     * that maximised F1 on its out-of-fold probabilities.
+     */
+    private static TestFigures testEachFamily(ModelChoice choice, List<Example<Label>> trainExamples, LabelledWindow train,
+                                              LabelledWindow test, List<Example<Label>> testExamples, long seed,
+                                              Consumer<String> progress) {
+        Map<String, Object> models = new LinkedHashMap<>();
+        Map<String, Object> importance = Map.of();
+        double chosenAuc = Double.NaN;
+        for (CrossValidated best : choice.bestOfFamily().values()) {
+            Model<Label> model = best.candidate().trainer().apply(seed).train(TribuoExamples.dataset(trainExamples));
+            double threshold = BinaryMetrics.maxF1Threshold(train.labels(), best.outOfFold());
+            BinaryMetrics figures = BinaryMetrics.of(test.labels(), TribuoExamples.buyProbabilities(model, testExamples), threshold);
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("hyperparameters", best.candidate().hyperparameters());
+            entry.put("cv_mean_auc", best.meanAuc());
+            entry.put("cv_std_auc", best.stdAuc());
+            entry.put("test", figures.asMap());
+            models.put(best.candidate().family(), entry);
+            if (best == choice.chosen()) {
+                chosenAuc = figures.rocAuc();
+            }
+            if (best.candidate().family().equals(Candidates.GRADIENT_BOOSTING) && model instanceof XGBoostModel<Label> boosted) {
+                importance = GainImportance.of(boosted);
+            }
+            progress.accept(String.format("repurchase: %s test AUC %.3f", best.candidate().family(), figures.rocAuc()));
+        }
+        return new TestFigures(models, chosenAuc, importance);
+    }
+
+    private static void requireBothClasses(LabelledWindow window, int atLeast) {
         int buyers = 0;
         for (boolean label : window.labels()) {
             buyers += label ? 1 : 0;
         }
-        if (buyers < folds || window.labels().length - buyers < folds) {
+        if (buyers < atLeast || window.labels().length - buyers < atLeast) {
             throw new IllegalArgumentException(String.format(
-                    "the training window at %s has %d buyers and %d non-buyers: need at least %d of each",
-                    window.cutoff(), buyers, window.labels().length - buyers, folds));
+                    "the window at %s has %d buyers and %d non-buyers: need at least %d of each",
+                    window.cutoff(), buyers, window.labels().length - buyers, atLeast));
         }
     }
 }
