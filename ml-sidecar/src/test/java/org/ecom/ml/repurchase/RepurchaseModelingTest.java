@@ -1,0 +1,75 @@
+package org.ecom.ml.repurchase;
+
+import org.ecom.ml.data.CustomerOrder;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RepurchaseModelingTest {
+
+    private static final RepurchaseConfig CONFIG = new RepurchaseConfig(Optional.empty(), 90, 5, 7, 2);
+
+    @Test
+    void recoversPlantedRegularsAndScoresEveryEligibleCustomer() {
+        List<CustomerOrder> orders = GeneratedOrders.withRegulars(1500, 11);
+
+        RepurchaseResult result = RepurchaseModeling.run(orders, CONFIG);
+
+        assertTrue(result.testAuc() > 0.8, "chosen model's test AUC " + result.testAuc());
+        Map<?, ?> models = (Map<?, ?>) result.metrics().get("models");
+        assertEquals(Set.of("logistic_regression", "gradient_boosting", "random_forest"), models.keySet());
+        for (Object figures : models.values()) {
+            double auc = (Double) ((Map<?, ?>) ((Map<?, ?>) figures).get("test")).get("roc_auc");
+            assertTrue(auc > 0.75, "every model recovers the signal: " + figures);
+        }
+        Map<?, ?> baselines = (Map<?, ?>) result.metrics().get("baselines");
+        assertEquals(0.5, (Double) ((Map<?, ?>) baselines.get("prior_rate")).get("roc_auc"), 1e-9);
+
+        LocalDate asOf = orders.stream().map(o -> o.orderedAt().toLocalDate()).max(LocalDate::compareTo).orElseThrow().plusDays(1);
+        assertEquals(asOf.toString(), result.parameters().get("as_of"));
+        Set<Integer> eligible = orders.stream().filter(o -> !o.cancellation()).map(CustomerOrder::customerId)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(eligible, result.scores().stream().map(RepurchaseScore::customerId).collect(Collectors.toSet()));
+
+        // Deciles are balanced, and the top decile is much likelier to buy than the bottom one.
+        Map<Integer, List<RepurchaseScore>> byDecile = result.scores().stream().collect(Collectors.groupingBy(RepurchaseScore::decile));
+        assertEquals(Set.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), byDecile.keySet());
+        byDecile.values().forEach(d -> assertTrue(Math.abs(d.size() - eligible.size() / 10.0) <= 1, "decile size " + d.size()));
+        assertTrue(meanProbability(byDecile.get(10)) > meanProbability(byDecile.get(1)) + 0.5);
+    }
+
+    @Test
+    void scoresNoBetterThanChanceWhenThePastSaysNothingAboutTheFuture() {
+        // Everyone buys at the same memoryless rate: an AUC well above 0.5 here could only come from leakage.
+        RepurchaseResult result = RepurchaseModeling.run(GeneratedOrders.memoryless(1500, 12), CONFIG);
+
+        assertTrue(Math.abs(result.testAuc() - 0.5) < 0.07, "test AUC " + result.testAuc());
+    }
+
+    @Test
+    void sameSeedSameScoresWhetherFoldsRunOneOrTwoAtATime() {
+        List<CustomerOrder> orders = GeneratedOrders.withRegulars(400, 13);
+        RepurchaseConfig config = new RepurchaseConfig(Optional.of(LocalDate.of(2023, 11, 1)), 90, 3, 5, 1);
+
+        RepurchaseResult first = RepurchaseModeling.run(orders, config);
+        RepurchaseResult second = RepurchaseModeling.run(orders, new RepurchaseConfig(config.asOf(), 90, 3, 5, 2));
+
+        assertEquals(first.scores(), second.scores());
+        assertEquals(first.metrics().get("models"), second.metrics().get("models"));
+        assertEquals("2023-11-01", first.parameters().get("as_of"));
+        assertTrue(first.scores().stream().allMatch(s -> s.probability() >= 0 && s.probability() <= 1));
+    }
+
+    private static double meanProbability(List<RepurchaseScore> scores) {
+        return scores.stream().mapToDouble(RepurchaseScore::probability).average().orElseThrow();
+    }
+}
