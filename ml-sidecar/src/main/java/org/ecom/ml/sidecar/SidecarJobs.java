@@ -5,6 +5,8 @@ import java.util.List;
 import org.ecom.ml.forecast.ForecastConfig;
 import org.ecom.ml.forecast.ForecastJob;
 import org.ecom.ml.recommend.RecommendConfig;
+import org.ecom.ml.repurchase.RepurchaseConfig;
+import org.ecom.ml.repurchase.RepurchaseJob;
 import org.ecom.ml.recommend.RecommendationsJob;
 import org.ecom.ml.segment.SegmentationConfig;
 import org.ecom.ml.segment.SegmentsJob;
@@ -20,6 +22,7 @@ public final class SidecarJobs {
         return List.of(
                 new ForecastJob(ForecastConfig.defaults(seed)),
                 new SegmentsJob(SegmentationConfig.defaults(seed)),
+                new RepurchaseJob(RepurchaseConfig.defaults(seed)),
                 new RecommendationsJob(RecommendConfig.defaults(seed, djlCache)));
     }
 }

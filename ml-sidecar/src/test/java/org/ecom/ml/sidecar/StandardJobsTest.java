@@ -39,6 +39,8 @@ class StandardJobsTest {
         assertEquals(3, count(target, "SELECT COUNT(forecast) FROM kpi.revenue_actual_vs_forecast"));
         assertTrue(report.headline().containsKey("segments"));
         assertTrue(report.headline().containsKey("forecast_mape"));
+        assertEquals(customers, count(target, "SELECT COUNT(*) FROM ml.current_repurchase_score"));
+        assertTrue(report.headline().containsKey("repurchase_test_auc"));
         assertEquals(customers * 10, count(target, "SELECT COUNT(*) FROM ml.current_product_recommendation"));
         assertEquals(0, count(target, "SELECT COUNT(*) FROM ml.current_product_recommendation AS r"
                 + " WHERE EXISTS (SELECT 1 FROM sales.invoice_line AS l JOIN sales.invoice AS i ON i.invoice_no = l.invoice_no"
