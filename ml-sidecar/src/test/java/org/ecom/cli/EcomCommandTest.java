@@ -11,6 +11,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ecom.db.ContractEngines;
+import org.ecom.generate.GeneratorSettings;
+import org.ecom.generate.RetailDataGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -83,12 +85,44 @@ class EcomCommandTest {
 
     @Test
     void everyCommandExplainsItself() {
-        for (String command : new String[] {"run", "deploy", "load", "generate", "db"}) {
+        for (String command : new String[] {"run", "deploy", "load", "generate", "db", "sidecar", "report", "test-db"}) {
             StringWriter out = new StringWriter();
             CommandLine cli = EcomCommand.commandLine();
             cli.setOut(new PrintWriter(out, true));
             assertEquals(0, cli.execute(command, "--help"), command);
             assertTrue(out.toString().startsWith("Usage: ecom " + command), out.toString());
         }
+    }
+
+    @Test
+    void runEndsWithTheSidecarAndItsSummaryCarriesEachModelsHeadline() throws Exception {
+        String url = ContractEngines.freshPostgres().jdbcUrl();
+        Path input = dir.resolve("generated.csv");
+        new RetailDataGenerator(new GeneratorSettings(20_000, 11)).write(input);
+        Path json = dir.resolve("summary.json");
+
+        assertEquals(0, execute("run", "--db", url, "--input", input.toString(), "--json", json.toString()), err.toString());
+
+        JsonNode summary = new ObjectMapper().readTree(json.toFile());
+        for (String figure : new String[] {"segments", "repurchase_test_auc", "recommendation_hr10", "popularity_hr10",
+            "forecast_mape"}) {
+            assertTrue(summary.has(figure), figure + " missing from " + summary);
+        }
+        assertTrue(summary.get("elapsed_ms").has("sidecar"));
+
+        Path passJson = dir.resolve("pass.json");
+        assertEquals(0, execute("sidecar", "--once", "--db", url, "--models", "forecast,segments", "--json", passJson.toString()),
+                err.toString());
+        JsonNode pass = new ObjectMapper().readTree(passJson.toFile());
+        assertEquals("forecast", pass.get("models").get(0).get("kind").asText());
+        assertEquals(2, pass.get("models").size());
+    }
+
+    @Test
+    void theSidecarRefusesAnUnknownModelAndABadSchedule() {
+        assertEquals(2, execute("sidecar", "--models", "horoscope"));
+        assertTrue(err.toString().contains("unknown model 'horoscope'"), err.toString());
+        assertEquals(1, execute("sidecar", "--db", "jdbc:postgresql://localhost:1/none", "--schedule", "0 3 * *"));
+        assertTrue(err.toString().contains("ecom: error: invalid cron expression '0 3 * *'"), err.toString());
     }
 }
