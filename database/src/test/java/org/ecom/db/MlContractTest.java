@@ -42,6 +42,14 @@ class MlContractTest {
         }
     }
 
+    /** Calls ml.prune_runs as the sidecar does. */
+    static void prune(Connection c, Dialect dialect, int keepRuns) throws SQLException {
+        try (PreparedStatement prune = c.prepareStatement(dialect.callStatement("ml.prune_runs", 1))) {
+            prune.setInt(1, keepRuns);
+            prune.execute();
+        }
+    }
+
     private static void segment(Connection c, long run, int customer, String name) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO ml.customer_segment (run_id, customer_id, segment_id, segment_name) VALUES ("
@@ -110,17 +118,11 @@ class MlContractTest {
             long secondFailure = run(c, "segments", "failed", "{}");
             long thirdFailure = run(c, "segments", "failed", "{}");
             long forecast = run(c, "forecast", "succeeded", "{}");
-            try (PreparedStatement prune = c.prepareStatement(engine.dialect().callStatement("ml.prune_runs", 1))) {
-                prune.setInt(1, 2);
-                prune.execute();
-            }
+            prune(c, engine.dialect(), 2);
             assertEquals(List.of(String.valueOf(current), String.valueOf(secondFailure), String.valueOf(thirdFailure),
                     String.valueOf(forecast)), rows(c, "SELECT run_id FROM ml.model_run ORDER BY run_id"));
             assertEquals(List.of(current + "|Champions"), rows(c, "SELECT run_id, segment_name FROM ml.customer_segment"));
-            try (PreparedStatement prune = c.prepareStatement(engine.dialect().callStatement("ml.prune_runs", 1))) {
-                prune.setInt(1, 0);
-                assertThrows(SQLException.class, prune::execute);
-            }
+            assertThrows(SQLException.class, () -> prune(c, engine.dialect(), 0));
         }
     }
 

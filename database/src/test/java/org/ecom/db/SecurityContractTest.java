@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,10 +76,7 @@ class SecurityContractTest {
                 long run = MlContractTest.run(c, "forecast", "succeeded", "{\"mape\": 4.2}");
                 s.executeUpdate("INSERT INTO ml.revenue_forecast (run_id, month_start, forecast, lo95, hi95) VALUES ("
                         + run + ", '2012-01-01', 100, 90, 110)");
-                try (PreparedStatement prune = c.prepareStatement(engine.dialect().callStatement("ml.prune_runs", 1))) {
-                    prune.setInt(1, 1);
-                    prune.execute();
-                }
+                MlContractTest.prune(c, engine.dialect(), 1);
                 s.executeQuery("SELECT * FROM sales.invoice_line").close();
                 s.executeQuery("SELECT * FROM kpi.data_quality_funnel").close();
                 assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM sales.invoice_line"));

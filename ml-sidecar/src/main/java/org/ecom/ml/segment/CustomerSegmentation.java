@@ -35,7 +35,7 @@ public final class CustomerSegmentation {
         KMeansClustering.Clustering best = null;
         for (int k = config.minK(); k <= config.maxK(); k++) {
             KMeansClustering.Clustering clustering = kMeans.fit(k, config.maxIterations(), config.restarts(), config.seed());
-            double silhouette = Silhouette.mean(points, clustering.labels(), k);
+            double silhouette = Silhouette.mean(points, clustering.labels(), k, config.silhouetteSample(), config.seed());
             silhouetteByK.put(k, silhouette);
             progress.accept(String.format("segments: k=%d silhouette %.4f", k, silhouette));
             // Strictly greater: on a tie the smaller k, the simpler segmentation, stays.

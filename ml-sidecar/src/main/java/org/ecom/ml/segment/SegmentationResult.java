@@ -41,7 +41,8 @@ public record SegmentationResult(SegmentationConfig config, List<CustomerSegment
         map.put("features", "log1p(recency_days), log1p(frequency), log1p(monetary), each standardised");
         map.put("seed", config.seed());
         map.put("k_range", List.of(config.minK(), config.maxK()));
-        map.put("k_selection", "highest mean silhouette (exact, all pairs)");
+        map.put("k_selection", "highest mean silhouette (exact over all pairs, or over a seeded sample of customers)");
+        map.put("silhouette_sample", config.silhouetteSample());
         map.put("max_iterations", config.maxIterations());
         map.put("restarts", config.restarts());
         return map;

@@ -104,7 +104,7 @@ class CustomerSegmentationTest {
     void negativeSpendIsClampedNotNaN() {
         List<CustomerRfm> withRefund = new ArrayList<>(customers);
         withRefund.set(0, new CustomerRfm(1, 40, 2, -25.0));
-        SegmentationResult clamped = CustomerSegmentation.fit(withRefund, new SegmentationConfig(7, 3, 5, 100, 1));
+        SegmentationResult clamped = CustomerSegmentation.fit(withRefund, new SegmentationConfig(7, 3, 5, 100, 1, 10_000));
         assertEquals(1, clamped.clampedCustomers());
         assertFalse(Double.isNaN(clamped.silhouette()));
     }
