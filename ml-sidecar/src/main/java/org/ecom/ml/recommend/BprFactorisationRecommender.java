@@ -100,10 +100,11 @@ final class BprFactorisationRecommender implements Recommender {
         SplittableRandom random = new SplittableRandom(seed);
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             shuffle(order, random);
+            int visited = Math.min(pairs, config.maxPairsPerEpoch());
             double lossSum = 0;
             int steps = 0;
-            for (int start = 0; start < pairs; start += config.batchSize()) {
-                int n = Math.min(config.batchSize(), pairs - start);
+            for (int start = 0; start < visited; start += config.batchSize()) {
+                int n = Math.min(config.batchSize(), visited - start);
                 long[] u = new long[n];
                 long[] i = new long[n];
                 long[] j = new long[n];

@@ -48,6 +48,7 @@ public record RecommendationResult(List<Recommendation> recommendations, String 
         map.put("batch_size", f.batchSize());
         map.put("learning_rate", f.learningRate());
         map.put("l2", f.l2());
+        map.put("max_pairs_per_epoch", f.maxPairsPerEpoch());
         map.put("seed", config.seed());
         map.put("feedback", "binary: bought at least once");
         return map;

@@ -20,7 +20,7 @@ class ProductRecommendingTest {
     private static final Path DJL_CACHE = Path.of("target", "djl-cache");
     // No recency weighting: the planted group purchases are spread evenly over the year.
     private static final RecommendConfig CONFIG = new RecommendConfig(30, 10, 5, 0,
-            new FactorisationConfig(16, 15, 256, 0.02f, 1e-4f), 7L, DJL_CACHE);
+            new FactorisationConfig(16, 15, 256, 0.02f, 1e-4f, 1_000_000), 7L, DJL_CACHE);
 
     private static List<ProductPurchase> purchases;
     private static RecommendationResult result;
@@ -81,7 +81,7 @@ class ProductRecommendingTest {
     void factorisationIsDeterministicForASeed() {
         PurchaseMatrix matrix = PurchaseMatrix.of(purchases, p -> true);
         BprFactorisationRecommender model = new BprFactorisationRecommender(
-                new FactorisationConfig(8, 3, 256, 0.05f, 1e-4f), new RecencyWeight(30), 3L, DJL_CACHE, line -> { });
+                new FactorisationConfig(8, 3, 256, 0.05f, 1e-4f, 1_000_000), new RecencyWeight(30), 3L, DJL_CACHE, line -> { });
         int[] customers = {0, 1, 399};
         float[][] first;
         float[][] second;
