@@ -50,7 +50,7 @@ port_free "$port" || die "port $port is in use: pass another one (--port)"
 rm -rf "$home"
 say "loading $input (not timed)"
 ECOM_HOME="$home" ECOM_JAVA_OPTS="-Xmx1g" "$BENCH_ROOT/ecom" run --embedded-port "$port" --input "$input" \
-  --skip-sidecar >"$work/load.out" 2>"$work/load.err" || { cat "$work/load.err" >&2; die "loading $input failed"; }
+  --skip-sidecar --json "$home/loaded.json" >"$work/load.out" 2>"$work/load.err" || { cat "$work/load.err" >&2; die "loading $input failed"; }
 note_machine_load
 
 declare -a wall=() jvm=()
