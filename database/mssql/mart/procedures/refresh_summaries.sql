@@ -27,6 +27,12 @@ BEGIN
     FROM mart.invoice_summary
     GROUP BY customer_id, month_start;
 
+    DELETE FROM mart.customer_country_month;
+    INSERT INTO mart.customer_country_month (customer_id, month_start, country_id, orders, revenue, quantity)
+    SELECT customer_id, month_start, country_id, COUNT(*), SUM(revenue), SUM(quantity)
+    FROM mart.invoice_summary
+    GROUP BY customer_id, month_start, country_id;
+
     DELETE FROM mart.customer_summary;
     INSERT INTO mart.customer_summary (customer_id, country_id, first_purchase_at, last_purchase_at, orders,
                                        revenue, quantity, distinct_products, active_days,

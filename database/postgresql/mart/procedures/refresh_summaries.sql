@@ -29,6 +29,12 @@ BEGIN
     FROM mart.invoice_summary
     GROUP BY customer_id, month_start;
 
+    DELETE FROM mart.customer_country_month;
+    INSERT INTO mart.customer_country_month (customer_id, month_start, country_id, orders, revenue, quantity)
+    SELECT customer_id, month_start, country_id, COUNT(*), SUM(revenue), SUM(quantity)
+    FROM mart.invoice_summary
+    GROUP BY customer_id, month_start, country_id;
+
     DELETE FROM mart.customer_summary;
     INSERT INTO mart.customer_summary (customer_id, country_id, first_purchase_at, last_purchase_at, orders,
                                        revenue, quantity, distinct_products, active_days,
@@ -139,7 +145,7 @@ BEGIN
     CROSS JOIN total AS t;
 
     -- Fresh statistics: the reporting queries' plans depend on them.
-    ANALYZE mart.invoice_summary, mart.customer_month, mart.customer_summary, mart.product_summary,
+    ANALYZE mart.invoice_summary, mart.customer_month, mart.customer_country_month, mart.customer_summary, mart.product_summary,
             mart.monthly_summary, mart.country_summary, mart.product_pair;
 END;
 $$;

@@ -20,7 +20,9 @@ import org.ecom.db.Dialect;
  * {@code SELECT * FROM view}, and every set-returning function of those schemas that takes
  * exactly (date, date), called with the full date range of the data (the first and last
  * sales.invoice date). Every row and column is fetched, on one open connection; 5 warm-up runs,
- * then 50 timed ones (nearest-rank percentiles).
+ * then 50 timed ones (nearest-rank percentiles). The sales fact of the Power BI model,
+ * kpi.customer_month_sales, is also timed as its visuals query it, aggregated
+ * ({@link #FACT_AGGREGATIONS}): DirectQuery never fetches a fact whole.
  *
  * <p>Arguments (all optional):
  * <pre>
@@ -42,6 +44,17 @@ public final class ReportLatency {
     record Query(String label, String sql, boolean dateRange) { }
 
     record Timing(Query query, long rows, double p50, double p95, double max) { }
+
+    /** What the report's visuals send to the sales fact: a trend, a country breakdown, one country's trend. */
+    static final List<Query> FACT_AGGREGATIONS = List.of(
+            new Query("kpi.customer_month_sales: revenue by month",
+                    "SELECT month_start, SUM(revenue), SUM(orders), COUNT(DISTINCT customer_id) FROM kpi.customer_month_sales"
+                            + " GROUP BY month_start", false),
+            new Query("kpi.customer_month_sales: revenue by country",
+                    "SELECT country_name, SUM(revenue) FROM kpi.customer_month_sales GROUP BY country_name", false),
+            new Query("kpi.customer_month_sales: one country by month",
+                    "SELECT month_start, SUM(revenue) FROM kpi.customer_month_sales WHERE country_name = 'France'"
+                            + " GROUP BY month_start", false));
 
     public static void main(String[] args) throws Exception {
         String url = System.getenv("ECOM_DB_URL");
@@ -114,6 +127,9 @@ public final class ReportLatency {
                     queries.add(new Query(name, "SELECT * FROM " + name, false));
                 }
             }
+        }
+        if (schemas.contains("kpi")) {
+            queries.addAll(FACT_AGGREGATIONS);
         }
         // Set-returning functions taking exactly two dates. PostgreSQL: pg_proc (proretset);
         // SQL Server: table-valued functions (INFORMATION_SCHEMA.ROUTINES.DATA_TYPE = 'TABLE').
