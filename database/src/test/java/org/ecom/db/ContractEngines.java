@@ -25,7 +25,7 @@ public final class ContractEngines {
     private static final List<String> TABLES_CHILDREN_FIRST = List.of(
             "ml.customer_segment", "ml.repurchase_score", "ml.product_recommendation", "ml.revenue_forecast",
             "ml.model_run",
-            "mart.invoice_summary", "mart.customer_month", "mart.customer_summary", "mart.product_summary",
+            "mart.invoice_summary", "mart.customer_month", "mart.customer_country_month", "mart.customer_summary", "mart.product_summary",
             "mart.monthly_summary", "mart.country_summary", "mart.product_pair",
             "quality.anomaly", "quality.batch_governance", "sales.cancellation_line", "sales.invoice_line", "sales.invoice",
             "sales.customer", "sales.product", "sales.country", "staging.rejected_line",
