@@ -15,4 +15,10 @@ CREATE TABLE mart.customer_country_month (
     quantity    bigint         NOT NULL,
     CONSTRAINT pk_customer_country_month PRIMARY KEY CLUSTERED (month_start, customer_id, country_id)
 );
+-- Filled at once on a database that already holds sales, so the report does
+-- not wait for the next load.
+INSERT INTO mart.customer_country_month (customer_id, month_start, country_id, orders, revenue, quantity)
+SELECT customer_id, month_start, country_id, COUNT(*), SUM(revenue), SUM(quantity)
+FROM mart.invoice_summary
+GROUP BY customer_id, month_start, country_id;
 --rollback DROP TABLE mart.customer_country_month;
