@@ -80,8 +80,10 @@ public final class ReportData {
         data.set("recommendations", rows(c, "SELECT customer_id, recommendation_rank, stock_code, description, score"
                 + " FROM ml.current_product_recommendation ORDER BY customer_id, recommendation_rank" + first(LIST_ROWS * 4)));
         data.set("modelRuns", rows(c, "SELECT model_kind, as_of_date, finished_at, metrics_json FROM ml.current_model_run ORDER BY model_kind"));
+        // The headline quality figures only: the runs also record sizes and fitted weights, on other scales.
         data.set("runMetrics", rows(c, "SELECT run_id, model_kind, finished_at, metric_name, metric_value FROM ml.run_metric"
-                + " ORDER BY model_kind, metric_name, finished_at"));
+                + " WHERE metric_name IN ('silhouette', 'test_auc', 'hr10', 'popularity_hr10', 'mape', 'seasonal_naive_mape',"
+                + " 'interval_coverage') ORDER BY model_kind, metric_name, finished_at"));
 
         data.set("countries", countries.toJson());
         data.set("segments", segments.toJson());
