@@ -22,6 +22,7 @@ BEGIN
     EXEC tSQLt.FakeTable @TableName = N'sales.cancellation_line', @Identity = 1, @ComputedColumns = 1;
     EXEC tSQLt.FakeTable @TableName = N'mart.invoice_summary';
     EXEC tSQLt.FakeTable @TableName = N'mart.customer_month';
+    EXEC tSQLt.FakeTable @TableName = N'mart.customer_country_month';
     EXEC tSQLt.FakeTable @TableName = N'mart.customer_summary';
     EXEC tSQLt.FakeTable @TableName = N'mart.product_summary';
     EXEC tSQLt.FakeTable @TableName = N'mart.monthly_summary';
@@ -116,7 +117,7 @@ BEGIN
 END;
 GO
 
-CREATE OR ALTER PROCEDURE mart_tests.[test customer_month and product_summary add up the clean lines]
+CREATE OR ALTER PROCEDURE mart_tests.[test customer_month, customer_country_month and product_summary add up the clean lines]
 AS
 BEGIN
     EXEC mart_tests.[insert the clean lines of the governance fixture];
@@ -131,6 +132,17 @@ BEGIN
     VALUES (13085, '2009-12-01', 164.400, 1),
            (12345, '2009-12-01', 30.000, 1);
     EXEC tSQLt.AssertEqualsTable @Expected = N'#expected_month', @Actual = N'#actual_month', @Message = N'customer_month';
+
+    -- The same per invoice country (1 = United Kingdom, 2 = France), with quantities.
+    SELECT month_start, customer_id, country_id, orders, revenue, quantity
+    INTO #actual_country_month
+    FROM mart.customer_country_month;
+    SELECT TOP (0) * INTO #expected_country_month FROM #actual_country_month;
+    INSERT INTO #expected_country_month (month_start, customer_id, country_id, orders, revenue, quantity)
+    VALUES ('2009-12-01', 13085, 1, 1, 164.400, 24),
+           ('2009-12-01', 12345, 2, 1, 30.000, 24);
+    EXEC tSQLt.AssertEqualsTable @Expected = N'#expected_country_month', @Actual = N'#actual_country_month',
+        @Message = N'customer_country_month';
 
     SELECT stock_code, description, revenue, quantity, orders, customers, first_sold_at, last_sold_at
     INTO #actual
