@@ -1,12 +1,10 @@
 package org.ecom.ingest;
 
+import static org.ecom.ml.sidecar.WarehouseQueries.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,13 +23,6 @@ import org.junit.jupiter.api.Test;
  * at least 1.5x popularity, every customer segmented and scored. Skipped, loudly, without the file.
  */
 class RealDataModelsTest {
-
-    private static long count(DatabaseTarget target, String sql) throws Exception {
-        try (Connection c = target.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
     @Test
     void theModelsMeetTheirTargetsOnTheRealData() throws Exception {

@@ -1,12 +1,10 @@
 package org.ecom.ml.sidecar;
 
+import static org.ecom.ml.sidecar.WarehouseQueries.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import org.ecom.db.DatabaseTarget;
@@ -15,13 +13,6 @@ import org.junit.jupiter.api.Test;
 
 /** Every model of a standard pass trains on a generated warehouse and its rows reach the current views. */
 class StandardJobsTest {
-
-    private static long count(DatabaseTarget target, String sql) throws Exception {
-        try (Connection c = target.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
     @Test
     void aStandardPassWritesEveryModel() throws Exception {
