@@ -152,27 +152,12 @@ public class AnomalyContractTest {
         }
     }
 
-    /** Acts as a member of {@code role} on this connection from now on (as in SecurityContractTest). */
-    private static void become(Connection c, Dialect dialect, String role) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            switch (dialect) {
-                case POSTGRESQL -> s.execute("SET ROLE " + role);
-                case MSSQL -> {
-                    String user = "probe_" + role;
-                    s.execute("IF DATABASE_PRINCIPAL_ID(N'" + user + "') IS NULL CREATE USER " + user + " WITHOUT LOGIN");
-                    s.execute("ALTER ROLE " + role + " ADD MEMBER " + user);
-                    s.execute("EXECUTE AS USER = N'" + user + "'");
-                }
-            }
-        }
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.ecom.db.ContractEngines#all")
     void theLoaderDetectsTheSidecarReadsTheReaderSeesOnlyTheView(ContractEngines.Engine engine) throws SQLException {
         Dialect d = engine.dialect();
         try (Connection c = loaded(engine)) {
-            become(c, d, "etl_loader");
+            SecurityContractTest.become(c, d, "etl_loader");
             call(c, d, "quality.detect_quantity_anomalies");
             call(c, d, "quality.detect_price_anomalies");
             try (Statement s = c.createStatement()) {
@@ -180,7 +165,7 @@ public class AnomalyContractTest {
             }
         }
         try (Connection c = loaded(engine)) {
-            become(c, d, "sidecar_writer");
+            SecurityContractTest.become(c, d, "sidecar_writer");
             try (Statement s = c.createStatement()) {
                 s.executeQuery("SELECT * FROM quality.anomaly").close();
                 assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM quality.anomaly"));
@@ -188,7 +173,7 @@ public class AnomalyContractTest {
             assertThrows(SQLException.class, () -> call(c, d, "quality.detect_quantity_anomalies"));
         }
         try (Connection c = loaded(engine)) {
-            become(c, d, "analytics_reader");
+            SecurityContractTest.become(c, d, "analytics_reader");
             try (Statement s = c.createStatement()) {
                 s.executeQuery("SELECT * FROM kpi.quantity_anomaly").close();
                 assertThrows(SQLException.class, () -> s.executeQuery("SELECT * FROM quality.anomaly").close());

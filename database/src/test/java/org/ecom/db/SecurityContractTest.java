@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SecurityContractTest {
 
     /** Acts as a member of {@code role} on this connection from now on. */
-    private static void become(Connection c, Dialect dialect, String role) throws SQLException {
+    static void become(Connection c, Dialect dialect, String role) throws SQLException {
         try (Statement s = c.createStatement()) {
             switch (dialect) {
                 case POSTGRESQL -> s.execute("SET ROLE " + role);

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -117,7 +118,7 @@ public final class Sidecar {
             if (runId >= 0) {
                 markFailed(runId, error);
             }
-            return new ModelOutcome(job.kind(), runId, false, java.util.Map.of(), (System.nanoTime() - start) / 1_000_000, error);
+            return new ModelOutcome(job.kind(), runId, false, Map.of(), (System.nanoTime() - start) / 1_000_000, error);
         }
     }
 
