@@ -16,10 +16,13 @@ public final class LineParser {
     static final int MAX_CODE = 20;
     static final int MAX_DESCRIPTION = 200;
     static final int MAX_COUNTRY = 60;
-    /** staging.retail_line.price is numeric(12,3). */
-    private static final BigDecimal PRICE_LIMIT = new BigDecimal("1000000000");
+    /** staging.retail_line.price is numeric(12,3): below 10^9, in thousandths. */
+    private static final long PRICE_LIMIT_THOUSANDTHS = 1_000_000_000_000L;
 
     private final ColumnLayout layout;
+    /** The lines of one invoice share their date: the last one read is kept, and not parsed again. */
+    private String lastDateText = "";
+    private LocalDateTime lastDate;
 
     public LineParser(ColumnLayout layout) {
         this.layout = layout;
@@ -49,13 +52,13 @@ public final class LineParser {
             throw new BadValue("Description longer than " + MAX_DESCRIPTION + " characters");
         }
         int quantity = wholeNumber(f.get(layout.quantity()), "Quantity");
-        LocalDateTime invoiceDate = parseDate(f.get(layout.invoiceDate()));
-        BigDecimal price = price(f.get(layout.price()));
+        LocalDateTime invoiceDate = invoiceDate(f.get(layout.invoiceDate()));
+        long priceThousandths = priceThousandths(f.get(layout.price()));
         String customerText = f.get(layout.customerId()).strip();
         Integer customerId = customerText.isEmpty() ? null : wholeNumber(customerText, "Customer ID");
         String country = required(f.get(layout.country()), "Country", MAX_COUNTRY);
         return new RetailLine(record.lineNumber(), invoice, stockCode, description.isEmpty() ? null : description,
-                quantity, invoiceDate, price, customerId, country);
+                quantity, invoiceDate, priceThousandths, customerId, country);
     }
 
     private static String required(String value, String column, int maxLength) {
@@ -88,20 +91,63 @@ public final class LineParser {
         }
     }
 
-    private static BigDecimal price(String text) {
+    /**
+     * The price in thousandths. Plain decimals ({@code 2.55}, {@code -11062.06}) are read by hand, as
+     * this runs once per row; anything else BigDecimal accepts (such as {@code 1E+2}) goes through it.
+     */
+    static long priceThousandths(String text) {
+        String s = text.strip();
+        int i = s.startsWith("-") || s.startsWith("+") ? 1 : 0;
+        long value = 0;
+        int digits = 0;
+        int decimals = -1;
+        for (; i < s.length() && value < PRICE_LIMIT_THOUSANDTHS; i++) {
+            char c = s.charAt(i);
+            if (c == '.' && decimals < 0) {
+                decimals = 0;
+            } else if (c >= '0' && c <= '9' && decimals < 3) {
+                value = value * 10 + (c - '0');
+                digits++;
+                decimals += decimals >= 0 ? 1 : 0;
+            } else if (c != '0') {
+                return priceThousandthsOf(text);
+            }
+        }
+        if (digits == 0 || i < s.length()) {
+            return priceThousandthsOf(text);
+        }
+        for (int scale = Math.max(decimals, 0); scale < 3; scale++) {
+            value *= 10;
+        }
+        if (value >= PRICE_LIMIT_THOUSANDTHS) {
+            throw new BadValue("Price out of range: '" + text + "'");
+        }
+        return s.charAt(0) == '-' ? -value : value;
+    }
+
+    private static long priceThousandthsOf(String text) {
         BigDecimal price;
         try {
             price = new BigDecimal(text.strip());
         } catch (NumberFormatException e) {
             throw new BadValue("Price is not a number: '" + text + "'");
         }
-        if (price.abs().compareTo(PRICE_LIMIT) >= 0) {
+        if (price.abs().compareTo(BigDecimal.valueOf(PRICE_LIMIT_THOUSANDTHS, 3)) >= 0) {
             throw new BadValue("Price out of range: '" + text + "'");
         }
-        if (price.scale() > 3 && price.stripTrailingZeros().scale() > 3) {
+        try {
+            return price.setScale(3).unscaledValue().longValueExact();
+        } catch (ArithmeticException e) {
             throw new BadValue("Price has more than 3 decimal places: '" + text + "'");
         }
-        return price;
+    }
+
+    private LocalDateTime invoiceDate(String text) {
+        if (!text.equals(lastDateText)) {
+            lastDate = parseDate(text);
+            lastDateText = text;
+        }
+        return lastDate;
     }
 
     /**

@@ -52,6 +52,7 @@ final class PostgresCopyWriter implements StagingWriter {
                 + " description, quantity, invoice_date, price, customer_id, country) FROM STDIN");
         producer.start();
         try {
+
             for (byte[] chunk = chunks.take(); chunk != END; chunk = chunks.take()) {
                 copy.writeToCopy(chunk, 0, chunk.length);
             }
@@ -76,37 +77,30 @@ final class PostgresCopyWriter implements StagingWriter {
 
     private static void formatLines(long batchId, Iterator<RetailLine> lines, BlockingQueue<byte[]> chunks)
             throws InterruptedException {
-        StringBuilder chunk = new StringBuilder(FLUSH_AT + 1024);
-        String batch = Long.toString(batchId);
+        CopyText chunk = new CopyText(FLUSH_AT + 4096);
+        byte[] batch = Long.toString(batchId).getBytes(StandardCharsets.US_ASCII);
         while (lines.hasNext()) {
             RetailLine l = lines.next();
-            chunk.append(batch).append('\t').append(l.lineNumber()).append('\t');
-            text(chunk, l.invoice()).append('\t');
-            text(chunk, l.stockCode()).append('\t');
-            text(chunk, l.description()).append('\t');
-            chunk.append(l.quantity()).append('\t');
-            timestamp(chunk, l.invoiceDate()).append('\t');
-            chunk.append(l.price().toPlainString()).append('\t');
+            chunk.ascii(batch).tab().number(l.lineNumber()).tab();
+            chunk.text(l.invoice()).tab();
+            chunk.text(l.stockCode()).tab();
+            chunk.text(l.description()).tab();
+            chunk.number(l.quantity()).tab();
+            chunk.timestamp(l.invoiceDate()).tab();
+            chunk.thousandths(l.priceThousandths()).tab();
             if (l.customerId() == null) {
-                chunk.append("\\N");
+                chunk.nullValue();
             } else {
-                chunk.append(l.customerId().intValue());
+                chunk.number(l.customerId());
             }
-            chunk.append('\t');
-            text(chunk, l.country()).append('\n');
+            chunk.tab().text(l.country()).newLine();
             if (chunk.length() >= FLUSH_AT) {
-                chunks.put(utf8(chunk));
+                chunks.put(chunk.take());
             }
         }
         if (chunk.length() > 0) {
-            chunks.put(utf8(chunk));
+            chunks.put(chunk.take());
         }
-    }
-
-    private static byte[] utf8(StringBuilder chunk) {
-        byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
-        chunk.setLength(0);
-        return bytes;
     }
 
     @Override
@@ -116,11 +110,10 @@ final class PostgresCopyWriter implements StagingWriter {
         }
         CopyIn copy = copyManager.copyIn("COPY staging.rejected_line (batch_id, line_number, raw_text, reason) FROM STDIN");
         try {
-            StringBuilder chunk = new StringBuilder();
+            CopyText chunk = new CopyText(FLUSH_AT + 4096);
             for (RejectedLine r : rejections) {
-                chunk.append(batchId).append('\t').append(r.lineNumber()).append('\t');
-                text(chunk, r.rawText()).append('\t');
-                text(chunk, r.reason()).append('\n');
+                chunk.number(batchId).tab().number(r.lineNumber()).tab();
+                chunk.text(r.rawText()).tab().text(r.reason()).newLine();
                 if (chunk.length() >= FLUSH_AT) {
                     flush(copy, chunk);
                 }
@@ -134,39 +127,8 @@ final class PostgresCopyWriter implements StagingWriter {
         }
     }
 
-    private static void flush(CopyIn copy, StringBuilder chunk) throws SQLException {
-        byte[] bytes = utf8(chunk);
+    private static void flush(CopyIn copy, CopyText chunk) throws SQLException {
+        byte[] bytes = chunk.take();
         copy.writeToCopy(bytes, 0, bytes.length);
-    }
-
-    /** COPY text format: NULL is \N; backslash, tab and line breaks are escaped. */
-    private static StringBuilder text(StringBuilder out, String value) {
-        if (value == null) {
-            return out.append("\\N");
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
-        }
-        return out;
-    }
-
-    private static StringBuilder timestamp(StringBuilder out, LocalDateTime t) {
-        out.append(t.getYear()).append('-');
-        twoDigits(out, t.getMonthValue()).append('-');
-        twoDigits(out, t.getDayOfMonth()).append(' ');
-        twoDigits(out, t.getHour()).append(':');
-        twoDigits(out, t.getMinute()).append(':');
-        return twoDigits(out, t.getSecond());
-    }
-
-    private static StringBuilder twoDigits(StringBuilder out, int value) {
-        return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 }

@@ -3,6 +3,7 @@ package org.ecom.ingest;
 import com.microsoft.sqlserver.jdbc.ISQLServerBulkData;
 import com.microsoft.sqlserver.jdbc.SQLServerBulkCopy;
 import com.microsoft.sqlserver.jdbc.SQLServerBulkCopyOptions;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -36,7 +37,7 @@ final class SqlServerBulkWriter implements StagingWriter {
                 new Column<>("description", Types.NVARCHAR, LineParser.MAX_DESCRIPTION, 0, RetailLine::description),
                 new Column<>("quantity", Types.INTEGER, 10, 0, RetailLine::quantity),
                 new Column<>("invoice_date", Types.TIMESTAMP, 19, 0, l -> Timestamp.valueOf(l.invoiceDate())),
-                new Column<>("price", Types.DECIMAL, 12, 3, RetailLine::price),
+                new Column<>("price", Types.DECIMAL, 12, 3, l -> BigDecimal.valueOf(l.priceThousandths(), 3)),
                 new Column<>("customer_id", Types.INTEGER, 10, 0, RetailLine::customerId),
                 new Column<>("country", Types.NVARCHAR, LineParser.MAX_COUNTRY, 0, RetailLine::country))));
         return counted.count;

@@ -32,8 +32,9 @@ class LoaderTest {
     Path dir;
 
     /**
-     * The older UCI header, a BOM, US dates, a quoted description spanning two lines, and three
-     * unreadable rows: every row is accounted for, the rejected ones with line number and reason.
+     * The older UCI header, a BOM, US dates, a quoted description spanning two lines, one with a tab,
+     * a backslash and characters beyond ASCII, and three unreadable rows: every row is accounted
+     * for, the rejected ones with line number and reason.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.ecom.db.ContractEngines#all")
@@ -44,7 +45,7 @@ class LoaderTest {
                 + "536366,22633,HAND WARMER UNION JACK,six,12/1/2010 8:28,1.85,17850,United Kingdom\n" // 5: quantity
                 + "536367,84879,ASSORTED BIRDS,32,12/1/2010 8:34,1.69,13047,United Kingdom,extra\n" // 6: 9 fields
                 + "536368,22960,JAM MAKING SET,6,31/12/2010 8:34,4.25,13047,United Kingdom\n" // 7: month 31
-                + "C536379,D,Discount,-1,12/1/2010 9:41,27.50,14527.0,United Kingdom\n"); // 8
+                + "C536379,D,Discount\t\u20ac5 \\ caf\u00e9 \ud83d\ude00,-1,12/1/2010 9:41,27.50,14527.0,United Kingdom\n"); // 8
         DatabaseTarget target = engine.freshDatabase();
 
         Loader.Result result = new Loader(target).load(file, rows -> { });
@@ -66,6 +67,8 @@ class LoaderTest {
                     rows(c, "SELECT line_number, invoice_date, customer_id FROM staging.retail_line ORDER BY line_number"));
             assertEquals(List.of("WHITE METAL, \"LANTERN\"\nSECOND LINE"),
                     rows(c, "SELECT description FROM staging.retail_line WHERE line_number = 3"));
+            assertEquals(List.of("Discount\t\u20ac5 \\ caf\u00e9 \ud83d\ude00|27.500"),
+                    rows(c, "SELECT description, price FROM staging.retail_line WHERE line_number = 8"));
         }
     }
 
