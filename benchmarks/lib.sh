@@ -170,7 +170,8 @@ stop_pg_sampler() {
   fi
 }
 
-# timed_run HOME PORT INPUT OUT_PREFIX: './ecom run --input INPUT' from an empty
+# timed_run HOME PORT INPUT OUT_PREFIX: './ecom run --skip-sidecar --input INPUT'
+# (the data pipeline; benchmarks/sidecar.sh measures the models) from an empty
 # database in HOME (embedded server on PORT) with -Xmx512m under /usr/bin/time -v,
 # PostgreSQL memory sampled beside it. Writes OUT_PREFIX.json (the run's summary),
 # OUT_PREFIX.time (time -v), OUT_PREFIX.out/.err and prints
@@ -184,7 +185,7 @@ timed_run() {
   local start end status=0
   start="$(now_ms)"
   ECOM_HOME="$home" ECOM_JAVA_OPTS="-Xmx512m" /usr/bin/time -v -o "$prefix.time" \
-    "$BENCH_ROOT/ecom" run --embedded-port "$port" --input "$input" --json "$prefix.json" \
+    "$BENCH_ROOT/ecom" run --skip-sidecar --embedded-port "$port" --input "$input" --json "$prefix.json" \
     >"$prefix.out" 2>"$prefix.err" || status=$?
   end="$(now_ms)"
   local pg

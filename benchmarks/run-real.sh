@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Usage: benchmarks/run-real.sh [--runs N] [--port P] [REAL_FILE]
 #
-# The whole pipeline on the real data, as a user runs it: './ecom run --input
+# The data pipeline on the real data: './ecom run --skip-sidecar --input
 # REAL_FILE' from an empty database (a fresh ECOM_HOME each run, embedded
 # PostgreSQL on port P, default 54341) with ECOM_JAVA_OPTS=-Xmx512m, N times
 # (default 3). REAL_FILE defaults to ../shared/data/online_retail_II.csv.gz

@@ -5,7 +5,7 @@
 # flat. For each scale S (default 1 and 10) it generates S x 1,067,371 rows
 # (the size of the real file) with './ecom generate --rows ROWS --seed 7 --out
 # target/benchmarks/scale/retail_ROWS_seed7.csv.gz' (scratch, never committed),
-# then runs './ecom run --input' on it from an empty database (a fresh ECOM_HOME,
+# then runs './ecom run --skip-sidecar --input' on it from an empty database (a fresh ECOM_HOME,
 # embedded PostgreSQL on port P, default 54341) with ECOM_JAVA_OPTS=-Xmx512m,
 # N times (default 1). Reports wall time, the stages of the --json summary,
 # rows/s, peak RSS of the java process (/usr/bin/time -v) and the peak memory of
@@ -73,7 +73,7 @@ for s in $scales; do
   mb="$(kb_to_mb $(( $(stat -c %s "$file") / 1024 )))"
   walls=()
   for run in $(seq 1 "$runs"); do
-    say "${s}x run $run/$runs: ./ecom run --input $file (empty database in $work/home)"
+    say "${s}x run $run/$runs: ./ecom run --skip-sidecar --input $file (empty database in $work/home)"
     read -r w r p q < <(timed_run "$work/home" "$port" "$file" "$work/run-${s}x-$run")
     json="$work/run-${s}x-$run.json"
     read_rows="$(jq -er .raw_rows "$json")"
