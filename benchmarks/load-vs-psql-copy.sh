@@ -10,7 +10,7 @@
 #   1. a fresh ECOM_HOME and './ecom db --port P' (empty database, schema deployed);
 #   2. psql: CREATE TABLE with the 8 columns (text/int/timestamp/numeric, no
 #      index), CHECKPOINT, then '\copy ... FROM the CSV' timed (wall clock around psql);
-#   3. DROP that table, CHECKPOINT, then './ecom run --db <that server> --input FILE
+#   3. DROP that table, CHECKPOINT, then './ecom run --skip-sidecar --db <that server> --input FILE
 #      --json ...' and its elapsed_ms.load: hashing, reading, parsing and COPY into
 #      staging.retail_line, committed with govern and clean in the same transaction;
 #   4. the server is stopped.
@@ -74,7 +74,7 @@ for run in $(seq 1 "$runs"); do
 
     json="$home/run.json"
     url="jdbc:postgresql://localhost:$port/ecom?user=postgres"
-    if ! ECOM_HOME="$home" "$BENCH_ROOT/ecom" run --db "$url" --input "$input" --json "$json" \
+    if ! ECOM_HOME="$home" "$BENCH_ROOT/ecom" run --skip-sidecar --db "$url" --input "$input" --json "$json" \
         >"$home/run.out" 2>"$home/run.err"; then
       cat "$home/run.err" >&2
       die "./ecom run --input $input failed (output above)"
