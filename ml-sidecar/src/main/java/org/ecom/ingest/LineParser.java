@@ -16,8 +16,8 @@ public final class LineParser {
     static final int MAX_CODE = 20;
     static final int MAX_DESCRIPTION = 200;
     static final int MAX_COUNTRY = 60;
-    /** staging.retail_line.price is numeric(12,3): below 10^9, in thousandths. */
-    private static final long PRICE_LIMIT_THOUSANDTHS = 1_000_000_000_000L;
+    /** staging.retail_line.price is numeric(12,3): below 10^9. */
+    private static final BigDecimal PRICE_LIMIT = BigDecimal.valueOf(1_000_000_000);
 
     private final ColumnLayout layout;
     /** The lines of one invoice share their date: the last one read is kept, and not parsed again. */
@@ -92,37 +92,35 @@ public final class LineParser {
     }
 
     /**
-     * The price in thousandths. Plain decimals ({@code 2.55}, {@code -11062.06}) are read by hand, as
-     * this runs once per row; anything else BigDecimal accepts (such as {@code 1E+2}) goes through it.
+     * The price in thousandths. The usual form, {@code [-]digits[.digits]} with at most 9 digits
+     * before the point and 3 after, is read by hand, as this runs once per row; anything else
+     * (such as {@code 1E+2}, {@code 2.5500} or a bad value) goes through BigDecimal.
      */
     static long priceThousandths(String text) {
         String s = text.strip();
-        int i = s.startsWith("-") || s.startsWith("+") ? 1 : 0;
-        long value = 0;
-        int digits = 0;
-        int decimals = -1;
-        for (; i < s.length() && value < PRICE_LIMIT_THOUSANDTHS; i++) {
-            char c = s.charAt(i);
-            if (c == '.' && decimals < 0) {
-                decimals = 0;
-            } else if (c >= '0' && c <= '9' && decimals < 3) {
-                value = value * 10 + (c - '0');
-                digits++;
-                decimals += decimals >= 0 ? 1 : 0;
-            } else if (c != '0') {
-                return priceThousandthsOf(text);
-            }
-        }
-        if (digits == 0 || i < s.length()) {
+        boolean negative = s.startsWith("-");
+        int start = negative ? 1 : 0;
+        int dot = s.indexOf('.');
+        int integerDigits = (dot < 0 ? s.length() : dot) - start;
+        int decimals = dot < 0 ? 0 : s.length() - dot - 1;
+        if (integerDigits < 1 || integerDigits > 9 || decimals > 3) {
             return priceThousandthsOf(text);
         }
-        for (int scale = Math.max(decimals, 0); scale < 3; scale++) {
+        long value = 0;
+        for (int i = start; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (i == dot) {
+                continue;
+            }
+            if (c < '0' || c > '9') {
+                return priceThousandthsOf(text);
+            }
+            value = value * 10 + (c - '0');
+        }
+        for (int scale = decimals; scale < 3; scale++) {
             value *= 10;
         }
-        if (value >= PRICE_LIMIT_THOUSANDTHS) {
-            throw new BadValue("Price out of range: '" + text + "'");
-        }
-        return s.charAt(0) == '-' ? -value : value;
+        return negative ? -value : value;
     }
 
     private static long priceThousandthsOf(String text) {
@@ -132,7 +130,7 @@ public final class LineParser {
         } catch (NumberFormatException e) {
             throw new BadValue("Price is not a number: '" + text + "'");
         }
-        if (price.abs().compareTo(BigDecimal.valueOf(PRICE_LIMIT_THOUSANDTHS, 3)) >= 0) {
+        if (price.abs().compareTo(PRICE_LIMIT) >= 0) {
             throw new BadValue("Price out of range: '" + text + "'");
         }
         try {
