@@ -60,11 +60,10 @@ final class CopyText {
     }
 
     CopyText number(long value) {
-        room(20);
         if (value < 0) {
-            bytes[length++] = '-';
-            value = -value;
+            return ascii(Long.toString(value)); // rare here, and -Long.MIN_VALUE has no positive form
         }
+        room(19);
         int end = length + digitCount(value);
         length = end;
         do {
@@ -78,10 +77,9 @@ final class CopyText {
     CopyText thousandths(long value) {
         if (value < 0) {
             put((byte) '-');
-            value = -value;
         }
-        number(value / 1000).put((byte) '.');
-        long fraction = value % 1000;
+        number(Math.abs(value / 1000)).put((byte) '.');
+        long fraction = Math.abs(value % 1000);
         room(3);
         bytes[length++] = (byte) ('0' + fraction / 100);
         bytes[length++] = (byte) ('0' + fraction / 10 % 10);

@@ -29,10 +29,11 @@ class CopyTextTest {
     @Test
     void numbersDatesAndThousandths() {
         CopyText copy = new CopyText(1);
-        copy.number(0).tab().number(-80995).tab().number(Integer.MAX_VALUE).tab()
+        copy.number(0).tab().number(-80995).tab().number(Long.MAX_VALUE).tab().number(Long.MIN_VALUE).tab()
                 .thousandths(2550).tab().thousandths(-5).tab().thousandths(0).tab().thousandths(999_999_999_999L).tab()
-                .timestamp(LocalDateTime.of(2009, 12, 1, 7, 5, 9));
-        assertEquals("0\t-80995\t2147483647\t2.550\t-0.005\t0.000\t999999999.999\t2009-12-01 07:05:09",
+                .thousandths(Long.MIN_VALUE).tab().timestamp(LocalDateTime.of(2009, 12, 1, 7, 5, 9));
+        assertEquals("0\t-80995\t9223372036854775807\t-9223372036854775808\t2.550\t-0.005\t0.000\t999999999.999\t"
+                + "-9223372036854775.808\t2009-12-01 07:05:09",
                 new String(copy.take(), StandardCharsets.UTF_8));
     }
 }
