@@ -48,7 +48,7 @@ public final class Loader {
         long start = System.nanoTime();
         SourceFormat format = SourceFormat.detect(file);
         String sha256 = sha256(file);
-        try (RecordSource source = SourceFormat.open(file);
+        try (RecordSource source = format.open(file);
              Connection connection = target.connect()) {
             String fileName = file.getFileName().toString();
             ColumnLayout layout = ColumnLayout.of(fileName, source.header());

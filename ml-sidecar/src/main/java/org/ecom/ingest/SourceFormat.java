@@ -47,10 +47,10 @@ public enum SourceFormat {
         return CSV;
     }
 
-    /** Opens the file as a stream of records, its header read and checked for presence. */
-    public static RecordSource open(Path file) throws IOException {
+    /** Opens a file of this format as a stream of records, its header read and checked for presence. */
+    public RecordSource open(Path file) throws IOException {
         String name = file.getFileName().toString();
-        return switch (detect(file)) {
+        return switch (this) {
             case CSV -> new CsvRecordSource(name, new BufferedInputStream(Files.newInputStream(file), 1 << 16));
             case CSV_GZ -> new CsvRecordSource(name, new ReadAheadInputStream(new TruncationAwareInput(name, gunzip(name, file))));
             case XLSX -> XlsxRecordSource.open(file);

@@ -1,5 +1,8 @@
 package org.ecom.ingest;
 
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import java.io.StringWriter;
 import java.util.List;
 
 /**
@@ -15,6 +18,8 @@ public record SourceRecord(long lineNumber, List<String> fields, String location
 
     /** The row as it appeared, for staging.rejected_line; built only for rows that are rejected. */
     public String rawText() {
-        return location + CsvText.join(fields);
+        StringWriter line = new StringWriter();
+        CsvWriter.builder().bufferSize(0).lineDelimiter(LineDelimiter.LF).build(line).writeRecord(fields);
+        return location + line.getBuffer().substring(0, line.getBuffer().length() - 1); // without the line break
     }
 }
