@@ -11,11 +11,11 @@
 #   ECOM_DB_URL=jdbc:sqlserver://... ECOM_DB_USER=... ECOM_DB_PASSWORD=... benchmarks/kpi-latency.sh
 #                                    times a database already loaded, as it is
 #
-# Builds this checkout's classes (database and ml-sidecar modules, so a jar
+# Builds this checkout's classes (the benchmarks module and what it uses, so a jar
 # another checkout installed in ~/.m2 is never the one timed).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cp="$(bench_classpath kpi-latency)"
-cd "$BENCH_ROOT/ml-sidecar"
-exec java -Xmx2g -Djava.io.tmpdir="$BENCH_ROOT/ml-sidecar/target" -Decom.project.root="$BENCH_ROOT" \
+cd "$BENCH_ROOT/benchmarks"
+exec java -Xmx2g -Djava.io.tmpdir="$BENCH_ROOT/benchmarks/target" -Decom.project.root="$BENCH_ROOT" \
     -Dliquibase.analytics.enabled=false -cp "$cp" org.ecom.bench.KpiLatency "$@"

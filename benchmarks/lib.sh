@@ -220,19 +220,19 @@ note_machine_load() {
   fi
 }
 
-# bench_classpath NAME: compiles this checkout's test classes (database and
-# ml-sidecar modules, so a jar another checkout installed in ~/.m2 is never
-# the one timed) and prints the classpath of the benchmark mains in
-# ml-sidecar/src/test/java/org/ecom/bench (KpiLatency, ReportLatency).
+# bench_classpath NAME: compiles this checkout's benchmark programs and what
+# they use (so a jar another checkout installed in ~/.m2 is never the one
+# timed) and prints the classpath of the mains in
+# benchmarks/src/main/java/org/ecom/bench (KpiLatency, ReportLatency).
 bench_classpath() {
   local mvn="mvn"
   command -v mvn >/dev/null 2>&1 || mvn="$BENCH_ROOT/mvnw"
-  local classpath_file="$BENCH_ROOT/ml-sidecar/target/$1.classpath"
-  (cd "$BENCH_ROOT" && "$mvn" -q -B -pl ml-sidecar -am test-compile dependency:build-classpath \
-      -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=test >&2) \
+  local classpath_file="$BENCH_ROOT/benchmarks/target/$1.classpath"
+  (cd "$BENCH_ROOT" && "$mvn" -q -B -pl benchmarks -am test-compile dependency:build-classpath \
+      -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=runtime >&2) \
     || die "the build of the benchmark classes failed (output above)"
   local r="$BENCH_ROOT"
-  echo "$r/database/target/classes:$r/database/target/test-classes:$r/ml-sidecar/target/classes:$r/ml-sidecar/target/test-classes:$(cat "$classpath_file")"
+  echo "$r/benchmarks/target/classes:$r/loader/target/classes:$r/database/target/classes:$r/database/target/test-classes:$(cat "$classpath_file")"
 }
 
 # The options of the scripts that measure the real file: [--runs N] [--port P]

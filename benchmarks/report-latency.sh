@@ -97,7 +97,7 @@ trap stop_db EXIT
 start_db "$home" "$port"
 url="jdbc:postgresql://localhost:$port/ecom?user=postgres"
 status=0
-(cd "$BENCH_ROOT/ml-sidecar" && java -Xmx1g -Djava.io.tmpdir="$BENCH_ROOT/ml-sidecar/target" \
+(cd "$BENCH_ROOT/benchmarks" && java -Xmx1g -Djava.io.tmpdir="$BENCH_ROOT/benchmarks/target" \
     -Decom.project.root="$BENCH_ROOT" -Dliquibase.analytics.enabled=false -cp "$cp" \
     org.ecom.bench.ReportLatency --url "$url" --limit-ms "$limit" --runs "$runs" \
     --monthly-csv "$out/pg-monthly.csv") || status=$?

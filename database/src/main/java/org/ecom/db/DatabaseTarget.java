@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * A database to work on: a JDBC URL (credentials may be in the URL or given apart) and its dialect.
@@ -16,12 +19,20 @@ public record DatabaseTarget(String jdbcUrl, String user, String password, Diale
     /** What a SQL Server URL gets when it does not set these itself (Azure SQL's baseline). */
     private static final List<String> SQL_SERVER_ENCRYPTION = List.of("encrypt=true", "trustServerCertificate=false");
 
+    /** One Jdbi per target: it holds the row mappers and settings, and opens connections through {@link #connect}. */
+    private static final Map<DatabaseTarget, Jdbi> JDBI = new ConcurrentHashMap<>();
+
     public static DatabaseTarget of(String jdbcUrl, String user, String password) {
         return new DatabaseTarget(jdbcUrl, user, password, Dialect.ofJdbcUrl(jdbcUrl));
     }
 
     public static DatabaseTarget of(String jdbcUrl) {
         return of(jdbcUrl, null, null);
+    }
+
+    /** Reads and small writes go through Jdbi (row mappers into records, named parameters). */
+    public Jdbi jdbi() {
+        return JDBI.computeIfAbsent(this, target -> Jdbi.create(target::connect));
     }
 
     public Connection connect() throws SQLException {

@@ -23,11 +23,11 @@ public final class ProductRecommending {
     private ProductRecommending() {
     }
 
-    public static RecommendationResult run(List<ProductPurchase> purchases, RecommendConfig config) {
+    public static RecommendationResult run(List<ProductPurchase> purchases, RecommendationConfig config) {
         return run(purchases, config, line -> { });
     }
 
-    public static RecommendationResult run(List<ProductPurchase> purchases, RecommendConfig config,
+    public static RecommendationResult run(List<ProductPurchase> purchases, RecommendationConfig config,
                                            Consumer<String> progress) {
         long start = System.nanoTime();
         RecencyWeight recency = new RecencyWeight(config.halfLifeDays());

@@ -19,7 +19,7 @@ import org.ecom.ml.ModelReport;
  */
 public record RecommendationResult(List<Recommendation> recommendations, String chosenModel,
                                    Map<String, RankingQuality> validation, LocalDate cutoff,
-                                   RecommendConfig config, double seconds) implements ModelReport {
+                                   RecommendationConfig config, double seconds) implements ModelReport {
 
     public RecommendationResult {
         recommendations = List.copyOf(recommendations);

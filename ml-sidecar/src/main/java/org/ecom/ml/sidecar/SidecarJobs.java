@@ -3,13 +3,9 @@ package org.ecom.ml.sidecar;
 import java.nio.file.Path;
 import java.util.List;
 import org.ecom.ml.forecast.ForecastConfig;
-import org.ecom.ml.forecast.ForecastJob;
-import org.ecom.ml.recommend.RecommendConfig;
+import org.ecom.ml.recommend.RecommendationConfig;
 import org.ecom.ml.repurchase.RepurchaseConfig;
-import org.ecom.ml.repurchase.RepurchaseJob;
-import org.ecom.ml.recommend.RecommendationsJob;
 import org.ecom.ml.segment.SegmentationConfig;
-import org.ecom.ml.segment.SegmentsJob;
 
 /** The models a sidecar pass runs, in order, each with its default configuration for a seed. */
 public final class SidecarJobs {
@@ -21,8 +17,8 @@ public final class SidecarJobs {
     public static List<ModelJob<?>> standard(long seed, Path djlCache) {
         return List.of(
                 new ForecastJob(ForecastConfig.defaults(seed)),
-                new SegmentsJob(SegmentationConfig.defaults(seed)),
+                new SegmentationJob(SegmentationConfig.defaults(seed)),
                 new RepurchaseJob(RepurchaseConfig.defaults(seed)),
-                new RecommendationsJob(RecommendConfig.defaults(seed, djlCache)));
+                new RecommendationJob(RecommendationConfig.defaults(seed, djlCache)));
     }
 }

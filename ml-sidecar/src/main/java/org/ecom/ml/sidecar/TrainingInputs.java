@@ -8,7 +8,6 @@ import org.ecom.ml.data.CustomerOrder;
 import org.ecom.ml.data.CustomerRfm;
 import org.ecom.ml.data.MonthRevenue;
 import org.ecom.ml.data.ProductPurchase;
-import org.ecom.ml.data.TrainingData;
 
 /**
  * Everything the models learn from, read once per sidecar pass. asOfDate is the day after the last

@@ -19,7 +19,7 @@ class ProductRecommendingTest {
 
     private static final Path DJL_CACHE = Path.of("target", "djl-cache");
     // No recency weighting: the planted group purchases are spread evenly over the year.
-    private static final RecommendConfig CONFIG = new RecommendConfig(30, 10, 5, 0,
+    private static final RecommendationConfig CONFIG = new RecommendationConfig(30, 10, 5, 0,
             new FactorisationConfig(16, 15, 256, 0.02f, 1e-4f, 1_000_000), 7L, DJL_CACHE);
 
     private static List<ProductPurchase> purchases;

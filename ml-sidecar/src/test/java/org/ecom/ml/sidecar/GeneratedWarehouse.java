@@ -8,7 +8,7 @@ import org.ecom.db.ContractEngines;
 import org.ecom.db.DatabaseTarget;
 import org.ecom.generate.GeneratorSettings;
 import org.ecom.generate.RetailDataGenerator;
-import org.ecom.ingest.Loader;
+import org.ecom.pipeline.Pipeline;
 
 /** A PostgreSQL database holding a generated two-year file, loaded once for the sidecar tests. */
 final class GeneratedWarehouse {
@@ -25,7 +25,7 @@ final class GeneratedWarehouse {
             Path file = dir.resolve("generated.csv");
             new RetailDataGenerator(new GeneratorSettings(ROWS, 7)).write(file);
             DatabaseTarget target = ContractEngines.freshPostgres();
-            new Loader(target).load(file, rows -> { });
+            new Pipeline(target).run(file);
             database = target;
         }
         return database;

@@ -1,6 +1,6 @@
 package org.ecom.ml.sidecar;
 
-import static org.ecom.ml.sidecar.WarehouseQueries.count;
+import static org.ecom.db.TestQueries.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,0 +1,57 @@
+package org.ecom.cli;
+
+import org.jdbi.v3.core.JdbiException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code ecom} command line: one entry point for the whole pipeline. */
+@Command(name = "ecom", mixinStandardHelpOptions = true, version = "ecom 0.1.0",
+        description = "E-commerce analytics warehouse: load Online Retail data into PostgreSQL or SQL Server, govern and clean it, and score customers with the ML sidecar.",
+        subcommands = {RunCommand.class, DeployCommand.class, LoadCommand.class, GenerateCommand.class, DbCommand.class,
+            SidecarCommand.class, ReportCommand.class, TestDbCommand.class,
+            CommandLine.HelpCommand.class},
+        footer = {"", "Examples:", "  ./ecom run --demo                       generated data, embedded PostgreSQL",
+            "  ./ecom run --input online_retail_II.csv.gz --json summary.json",
+            "  ./ecom deploy --print-sql --dialect mssql > deploy.sql",
+            "  ./ecom db                               serve the embedded database",
+            "  ./ecom sidecar --schedule \"0 3 * * *\"    train the models and write back, every day at 03:00",
+            "  ./ecom report --out report.html         the dashboard as one offline HTML file"})
+public final class EcomCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try ./ecom --help");
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("liquibase.analytics.enabled", "false");
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, also used by the tests. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new EcomCommand());
+        cli.setUsageHelpAutoWidth(true);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("ecom: error: " + oneLine(e));
+            if (System.getenv("ECOM_DEBUG") != null) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            return 1;
+        });
+        return cli;
+    }
+
+    /** The most telling message of an exception chain, on one line. */
+    static String oneLine(Throwable e) {
+        String message = e.getMessage();
+        // Jdbi's message repeats the statement and its bindings; the driver's message says what went wrong.
+        if ((message == null || e instanceof JdbiException) && e.getCause() != null) {
+            return oneLine(e.getCause());
+        }
+        return message == null ? e.getClass().getSimpleName() : message.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+}

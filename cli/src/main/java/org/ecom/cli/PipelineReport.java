@@ -1,0 +1,84 @@
+package org.ecom.cli;
+
+import java.io.PrintStream;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.LongConsumer;
+import org.ecom.db.BatchGovernance;
+import org.ecom.pipeline.AnomalyDetection;
+import org.ecom.pipeline.Pipeline;
+
+/**
+ * What load and run print while the pipeline works: progress and stages on stderr, each file's
+ * governance report and the anomaly counts on stdout.
+ */
+final class PipelineReport implements Pipeline.Listener {
+
+    private final PrintStream out;
+    private Console.RowProgress progress;
+    private long fileStart;
+
+    PipelineReport(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public LongConsumer rowsRead(Path file) {
+        fileStart = System.nanoTime();
+        progress = new Console.RowProgress("loading " + file.getFileName());
+        return progress;
+    }
+
+    @Override
+    public void stageStarted(String stage) {
+        closeProgress();
+        Console.status(stage + "...");
+    }
+
+    @Override
+    public void fileDone(Pipeline.FileResult result) {
+        closeProgress();
+        String name = result.file().getFileName().toString();
+        if (result.alreadyLoaded()) {
+            out.println(name + " was already loaded as batch " + result.batchId() + ": nothing added.");
+        } else {
+            out.printf("%s loaded as batch %d in %.1f s%n", name, result.batchId(), (System.nanoTime() - fileStart) / 1e9);
+        }
+        print(result.governance());
+    }
+
+    void printAnomalies(AnomalyDetection.Counts anomalies) {
+        row("quantity anomalies", anomalies.quantityZscore());
+        row("  unusual for product", anomalies.quantityByProduct());
+        row("price anomalies", anomalies.priceByProduct());
+    }
+
+    private void closeProgress() {
+        if (progress != null) {
+            progress.close();
+            progress = null;
+        }
+    }
+
+    private void print(BatchGovernance g) {
+        row("rows read", g.rowsRead());
+        row("rejected (unreadable)", g.rowsRejected());
+        row("without customer", g.missingCustomerRows());
+        row("exact duplicates", g.duplicateRows());
+        row("cancellation rows", g.cancellationRows());
+        row("cancellation invoices", g.cancellationInvoices());
+        row("adjustment rows", g.adjustmentRows());
+        row("quantity <= 0", g.nonPositiveQuantityRows());
+        row("price <= 0", g.nonPositivePriceRows());
+        row("clean sales lines", g.cleanRows());
+        out.printf("  %-24s %15s%n", "clean revenue",
+                String.format(Locale.UK, "%,.2f", g.cleanRevenue().setScale(2, RoundingMode.HALF_UP)));
+        row("customers", g.cleanCustomers());
+        out.println("  (a row can break several rules: the exclusion counts overlap)");
+    }
+
+    private void row(String label, long value) {
+        out.printf("  %-24s %15s%n", label, Console.count(value));
+    }
+}

@@ -1,0 +1,53 @@
+package org.ecom.realdata;
+
+import static org.ecom.db.TestQueries.count;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.ecom.db.DatabaseTarget;
+import org.ecom.ml.ModelKind;
+import org.ecom.ml.sidecar.Sidecar;
+import org.ecom.ml.sidecar.SidecarJobs;
+import org.ecom.ml.sidecar.SidecarReport;
+import org.ecom.ml.sidecar.SidecarSettings;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A standard sidecar pass on the real file (loaded once for the RealData* tests) meets the
+ * issue's targets, as docs/ml.md reports them: repurchase test ROC-AUC of 0.80 or more, HR@10 of
+ * at least 1.5x popularity, every customer segmented and scored. Skipped, loudly, without the file.
+ */
+class RealDataModelsTest {
+
+    @Test
+    void theModelsMeetTheirTargetsOnTheRealData() throws Exception {
+        DatabaseTarget target = RealData.database();
+        SidecarSettings settings = new SidecarSettings(List.of(ModelKind.values()), 3, Duration.ZERO, 1, Duration.ofSeconds(1));
+
+        SidecarReport report = new Sidecar(target, settings, SidecarJobs.standard(42, Path.of("target", "djl-cache")),
+                line -> { }).runOnce();
+
+        assertTrue(report.allSucceeded(), report.toString());
+        assertEquals(LocalDate.of(2011, 12, 10), report.asOfDate(), "the day after the last sale, 9 December 2011");
+        Map<String, Object> figures = report.headline();
+        assertEquals(4, figures.get("segments"));
+        double auc = (Double) figures.get("repurchase_test_auc");
+        assertTrue(auc >= 0.80 && auc < 0.90, "test AUC " + auc + " (0.80 or more; near-perfect would mean leakage)");
+        double hr10 = (Double) figures.get("recommendation_hr10");
+        double popularity = (Double) figures.get("popularity_hr10");
+        assertTrue(hr10 >= 1.5 * popularity, "HR@10 " + hr10 + " against popularity " + popularity);
+        assertTrue(figures.containsKey("forecast_mape"));
+
+        assertEquals(5_878, count(target, "SELECT COUNT(*) FROM ml.current_customer_segment"));
+        assertEquals(5_878, count(target, "SELECT COUNT(*) FROM ml.current_repurchase_score"));
+        assertEquals(58_780, count(target, "SELECT COUNT(*) FROM ml.current_product_recommendation"));
+        // December 2011 is partial: forecast as a whole month, beside its partial actual.
+        assertEquals(1, count(target, "SELECT COUNT(*) FROM kpi.revenue_actual_vs_forecast"
+                + " WHERE month_start = '2011-12-01' AND is_partial AND forecast IS NOT NULL"));
+    }
+}

@@ -1,0 +1,121 @@
+package org.ecom.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import org.ecom.db.BatchGovernance;
+import org.ecom.db.DatabaseTarget;
+import org.ecom.ingest.Loader;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The data pipeline, the one path from files to reports that {@code ./ecom load} and {@code run}
+ * share. Each file is staged, governed, cleaned and summarised in a single transaction: a bad file
+ * or an interruption leaves the database as it was, and readers never see sales without their
+ * summaries. After the files, anomaly detection runs once over all clean lines, so
+ * quality.anomaly always describes the data just loaded.
+ */
+public final class Pipeline {
+
+    /** What became of one file, with the time each stage took (load, govern, clean, summarize). */
+    public record FileResult(Path file, long batchId, boolean alreadyLoaded, BatchGovernance governance,
+                             Map<String, Long> stageMillis) {
+    }
+
+    /** Every file's result, the anomalies found afterwards, and how long detection took. */
+    public record Result(List<FileResult> files, AnomalyDetection.Counts anomalies, long detectMillis) {
+    }
+
+    /** What the pipeline tells its caller while it works. */
+    public interface Listener {
+        /** Told the rows read so far from the file being loaded, now and then. */
+        LongConsumer rowsRead(Path file);
+
+        /** A database stage begins: govern, clean, summarize, detect (they run quietly for seconds). */
+        void stageStarted(String stage);
+
+        void fileDone(FileResult result);
+
+        /** Says nothing. */
+        Listener QUIET = new Listener() {
+            public LongConsumer rowsRead(Path file) {
+                return rows -> { };
+            }
+
+            public void stageStarted(String stage) {
+            }
+
+            public void fileDone(FileResult result) {
+            }
+        };
+    }
+
+    private final DatabaseTarget target;
+
+    public Pipeline(DatabaseTarget target) {
+        this.target = target;
+    }
+
+    /** One file, quietly (the tests and benchmarks load this way). */
+    public FileResult run(Path file) throws IOException, SQLException {
+        return run(List.of(file), Listener.QUIET).files().get(0);
+    }
+
+    /** Loads the files in order, then detects anomalies over everything loaded. */
+    public Result run(List<Path> files, Listener listener) throws IOException, SQLException {
+        List<FileResult> results = new ArrayList<>();
+        for (Path file : files) {
+            FileResult result = load(file, listener);
+            listener.fileDone(result);
+            results.add(result);
+        }
+        long detectStart = System.nanoTime();
+        listener.stageStarted("detect");
+        AnomalyDetection.Counts anomalies = AnomalyDetection.run(target);
+        return new Result(results, anomalies, elapsedSince(detectStart));
+    }
+
+    private FileResult load(Path file, Listener listener) throws IOException, SQLException {
+        Map<String, Long> millis = new LinkedHashMap<>();
+        long start = System.nanoTime();
+        try (Handle handle = target.jdbi().open()) {
+            handle.begin();
+            try {
+                Loader.Staged staged = new Loader(target.dialect()).stage(handle, file, listener.rowsRead(file));
+                if (!staged.alreadyLoaded()) {
+                    millis.put("load", elapsedSince(start));
+                    runStage(handle, "govern", "quality.record_batch_governance", staged.batchId(), listener, millis);
+                    runStage(handle, "clean", "sales.clean_batch", staged.batchId(), listener, millis);
+                    runStage(handle, "summarize", "mart.refresh_summaries", null, listener, millis);
+                }
+                BatchGovernance governance = BatchGovernance.read(handle, staged.batchId());
+                handle.commit();
+                return new FileResult(file, staged.batchId(), staged.alreadyLoaded(), governance, millis);
+            } catch (IOException | SQLException | RuntimeException e) {
+                handle.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private void runStage(Handle handle, String stage, String procedure, Long batchId, Listener listener,
+                          Map<String, Long> millis) {
+        long start = System.nanoTime();
+        listener.stageStarted(stage);
+        if (batchId == null) {
+            handle.execute(target.dialect().callStatement(procedure, 0));
+        } else {
+            handle.execute(target.dialect().callStatement(procedure, 1), batchId);
+        }
+        millis.put(stage, elapsedSince(start));
+    }
+
+    private static long elapsedSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

@@ -1,0 +1,36 @@
+package org.ecom.ml.recommend;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Settings of the recommendation step.
+ *
+ * @param holdoutDays       the last days of purchases held out for validation (30)
+ * @param listSize          products recommended per customer and the cut-off of the metrics (10)
+ * @param neighboursPerItem most similar products kept per product by the item-cosine model
+ * @param halfLifeDays      both learned models count a customer's purchase this many days old
+ *                          half as much as one on the last day; 0 counts all purchases alike
+ * @param factorisation     the matrix-factorisation model's training settings
+ * @param seed              seeds the engine, the initial factors, the shuffling and the negative samples
+ * @param djlCacheDir       where DJL extracts the PyTorch native library (it never downloads)
+ */
+public record RecommendationConfig(int holdoutDays, int listSize, int neighboursPerItem, double halfLifeDays,
+                              FactorisationConfig factorisation, long seed, Path djlCacheDir) {
+
+    public RecommendationConfig {
+        if (holdoutDays < 1 || listSize < 1 || neighboursPerItem < 1) {
+            throw new IllegalArgumentException("holdoutDays, listSize and neighboursPerItem must be positive");
+        }
+        if (!(halfLifeDays >= 0)) {
+            throw new IllegalArgumentException("halfLifeDays must be 0 or positive");
+        }
+        Objects.requireNonNull(factorisation, "factorisation");
+        Objects.requireNonNull(djlCacheDir, "djlCacheDir");
+    }
+
+    /** The settings that validated best on the real data (Online Retail II, holdout from 10 Nov 2011). */
+    public static RecommendationConfig defaults(long seed, Path djlCacheDir) {
+        return new RecommendationConfig(30, 10, 5, 30, FactorisationConfig.defaults(), seed, djlCacheDir);
+    }
+}

@@ -1,0 +1,41 @@
+package org.ecom.ml.sidecar;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.ecom.ml.ModelKind;
+import org.ecom.ml.repurchase.RepurchaseConfig;
+import org.ecom.ml.repurchase.RepurchaseModeling;
+import org.ecom.ml.repurchase.RepurchaseResult;
+
+/**
+ * Repurchase probabilities in the sidecar: the model chosen by cross-validation, retrained on the
+ * latest window, scores every customer as of the pass's as-of date into ml.repurchase_score.
+ */
+public record RepurchaseJob(RepurchaseConfig config) implements ModelJob<RepurchaseResult> {
+
+    public ModelKind kind() {
+        return ModelKind.REPURCHASE;
+    }
+
+    public String fingerprint(TrainingInputs inputs) {
+        return Fingerprint.of(inputs.orders());
+    }
+
+    public RepurchaseResult train(TrainingInputs inputs, Consumer<String> progress) {
+        return RepurchaseModeling.run(inputs.orders(), config.withAsOf(inputs.asOfDate()), progress);
+    }
+
+    public void write(RepurchaseResult result, long runId, Connection connection) throws SQLException {
+        RowInserter.insert(connection, "ml.repurchase_score", List.of("run_id", "customer_id", "probability", "decile"),
+                result.scores().stream()
+                        .map(s -> new Object[] {runId, s.customerId(), s.probability(), s.decile()})
+                        .toList());
+    }
+
+    public Map<String, Object> headline(RepurchaseResult result) {
+        return Map.of("repurchase_test_auc", result.testAuc());
+    }
+}
