@@ -3,16 +3,12 @@ package org.ecom.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.ecom.generate.GeneratorSettings;
 import org.ecom.generate.RetailDataGenerator;
@@ -57,25 +53,11 @@ public final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         Path target = out.toAbsolutePath().normalize();
-        Path temporary = null;
-        Thread cleanup = null;
         try {
             GeneratorSettings settings = new GeneratorSettings(rows, seed);
-            Path directory = target.getParent();
-            Files.createDirectories(directory);
-            if (Files.isDirectory(target)) {
-                throw new IOException("it is a directory");
-            }
-            temporary = temporaryBeside(target);
-            // Ctrl-C runs shutdown hooks: remove the partial file then too.
-            Path partial = temporary;
-            cleanup = new Thread(() -> deleteQuietly(partial));
-            Runtime.getRuntime().addShutdownHook(cleanup);
-
             long start = System.nanoTime();
-            new RetailDataGenerator(settings).write(temporary, RetailDataGenerator.isGzipName(target),
-                    written -> reportProgress(err, written));
-            moveIntoPlace(temporary, target);
+            AtomicFile.write(target, temporary -> new RetailDataGenerator(settings).write(temporary,
+                    RetailDataGenerator.isGzipName(target), written -> reportProgress(err, written)));
             double seconds = (System.nanoTime() - start) / 1e9;
             err.println(String.format(Locale.ROOT,
                     "generate: wrote %,d rows (seed %d, %,d bytes) to %s in %.1f s (%,.0f rows/s)",
@@ -83,20 +65,9 @@ public final class GenerateCommand implements Callable<Integer> {
             err.flush();
             return 0;
         } catch (IOException | RuntimeException e) {
-            if (temporary != null) {
-                deleteQuietly(temporary);
-            }
             err.println("generate: " + oneLine(e, target));
             err.flush();
             return 1;
-        } finally {
-            if (cleanup != null) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(cleanup);
-                } catch (IllegalStateException shuttingDown) {
-                    // The hook is running already.
-                }
-            }
         }
     }
 
@@ -105,37 +76,6 @@ public final class GenerateCommand implements Callable<Integer> {
             err.println(String.format(Locale.ROOT, "generate: %,d of %,d rows (%d%%)",
                     written, rows, written * 100 / rows));
             err.flush();
-        }
-    }
-
-    /**
-     * A hidden name beside the target, not taken yet. Not Files.createTempFile: its files are
-     * owner-only (0600), and the final file should get the usual permissions.
-     */
-    private static Path temporaryBeside(Path target) {
-        SplittableRandom random = new SplittableRandom();
-        while (true) {
-            Path candidate = target.resolveSibling(String.format(Locale.ROOT, ".%s.%d-%08x.part",
-                    target.getFileName(), ProcessHandle.current().pid(), random.nextInt()));
-            if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
-                return candidate;
-            }
-        }
-    }
-
-    private static void moveIntoPlace(Path temporary, Path target) throws IOException {
-        try {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // Best effort: a leftover hidden .part file is harmless.
         }
     }
 

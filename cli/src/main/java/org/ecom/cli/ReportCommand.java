@@ -1,5 +1,7 @@
 package org.ecom.cli;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.concurrent.Callable;
@@ -31,7 +33,7 @@ final class ReportCommand implements Callable<Integer> {
         try (DatabaseOptions.Opened db = database.open(); Connection c = db.target().connect()) {
             Console.status("reading the report views of " + DatabaseTarget.masked(db.target().jdbcUrl()));
             String html = HtmlReport.render(ReportData.load(c), "E-commerce analytics");
-            HtmlReport.writeAtomically(out, html);
+            AtomicFile.write(out, temporary -> Files.writeString(temporary, html, StandardCharsets.UTF_8));
             Console.status("wrote " + out + " (" + Console.count(html.length() / 1024) + " kB)");
         }
         return 0;

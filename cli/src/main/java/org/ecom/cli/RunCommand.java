@@ -38,9 +38,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--skip-sidecar", description = "Stop after anomaly detection: do not train the models.")
     boolean skipSidecar;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
-            description = "Seed of the models' randomness (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    ModelOptions model;
 
     @Option(names = "--json", paramLabel = "OUT", description = "Also write a JSON summary of the run to OUT.")
     Path json;
@@ -72,8 +71,8 @@ final class RunCommand implements Callable<Integer> {
             SidecarReport models = null;
             if (!skipSidecar) {
                 long sidecarStart = System.nanoTime();
-                models = SidecarCommand.runPass(new Sidecar(db.target(), SidecarSettings.defaults(),
-                        SidecarJobs.standard(seed, EcomHome.path().resolve("djl")), Console::status), null);
+                models = SidecarCommand.runPass(new Sidecar(db.target(), SidecarSettings.defaults().withAsOf(model.asOfDay()),
+                        SidecarJobs.standard(model.seed, EcomHome.path().resolve("djl")), Console::status), null);
                 elapsed.put("sidecar", (System.nanoTime() - sidecarStart) / 1_000_000);
             }
 

@@ -59,9 +59,8 @@ final class SidecarCommand implements Callable<Integer> {
             description = "How long to wait for another sidecar on the same database to finish (default: ${DEFAULT-VALUE}: exit at once).")
     long lockWaitSeconds;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
-            description = "Seed of every model's randomness: the same data and seed give the same results (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    ModelOptions model;
 
     @Option(names = "--json", paramLabel = "OUT",
             description = "Also write what each pass did (run ids, timings, headline figures, errors) as JSON to OUT.")
@@ -77,12 +76,12 @@ final class SidecarCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CronSchedule schedule = when.cron == null ? null : CronSchedule.parse(when.cron);
         SidecarSettings settings = new SidecarSettings(models, keepRuns, Duration.ofSeconds(lockWaitSeconds), 5,
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), model.asOfDay());
         try (DatabaseOptions.Opened db = database.open()) {
             if (db.isEmbedded()) {
                 Deployer.deploy(db.target());
             }
-            Sidecar sidecar = new Sidecar(db.target(), settings, SidecarJobs.standard(seed, EcomHome.path().resolve("djl")), Console::status);
+            Sidecar sidecar = new Sidecar(db.target(), settings, SidecarJobs.standard(model.seed, EcomHome.path().resolve("djl")), Console::status);
             Thread stopper = new Thread(() -> {
                 sidecar.requestStop();
                 try {

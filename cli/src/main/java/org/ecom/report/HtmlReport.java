@@ -6,10 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 
 /**
@@ -29,27 +25,6 @@ public final class HtmlReport {
                 .replace("/*@CHARTJS@*/", chartJs())
                 .replace("/*@DATA@*/null", safeForScript(new ObjectMapper().valueToTree(data).toString()))
                 .replace("@TITLE@", title.replace("&", "&amp;").replace("<", "&lt;"));
-    }
-
-    /**
-     * Writes the page next to its final place and moves it there in one step, so an interrupted
-     * run leaves the previous file (or none), never half of one.
-     */
-    public static void writeAtomically(Path out, String html) throws IOException {
-        Path target = out.toAbsolutePath();
-        Path folder = target.getParent();
-        Files.createDirectories(folder);
-        Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(temp, html, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 
     /** JSON inside a script element must not close it: "</" becomes "<\/", which JSON reads the same. */

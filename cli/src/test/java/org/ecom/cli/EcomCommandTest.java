@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ecom.db.ContractEngines;
+import org.ecom.db.DatabaseTest;
 import org.ecom.generate.GeneratorSettings;
 import org.ecom.generate.RetailDataGenerator;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The command line as a user meets it: exit codes, one-line errors, the JSON summary, help. */
+@DatabaseTest
 class EcomCommandTest {
 
     @TempDir

@@ -13,8 +13,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.ecom.db.DatabaseTarget;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * present; not an exact copy of an earlier row, all eight fields equal; invoice not starting with
  * C or A; quantity > 0; price > 0). Loaded once; skipped loudly when the file is absent.
  */
+@Tag("real-data")
 class RealDataAnalysisTest {
 
     /** Whole span of the data, [from, to). */
@@ -130,21 +133,33 @@ class RealDataAnalysisTest {
     }
 
     @Test
-    void printsTheOtherQueriesOnTheRealData() throws Exception {
-        // Not checked against Java: printed for the record (and to prove they run on the real data).
-        try (Connection c = target.connect()) {
-            System.out.println("q02 whole span: " + rows(c, "SELECT * FROM analysis.q02_average_order_value" + ALL));
-            System.out.println("q05 top 3 countries: " + rows(c, "SELECT country_name, revenue, revenue_share"
-                    + " FROM analysis.q05_revenue_by_country" + ALL + " WHERE revenue_rank <= 3 ORDER BY revenue_rank"));
-            System.out.println("q07 last 3 months: " + rows(c, "SELECT month_start, is_partial, revenue_growth_pct"
-                    + " FROM analysis.q07_monthly_growth WHERE month_start >= '2011-10-01' ORDER BY month_start"));
-            System.out.println("q09 segments: " + rows(c, "SELECT segment, customers, revenue_share"
-                    + " FROM analysis.q09_rfm_segments ORDER BY segment_order"));
-            System.out.println("q10 first cohort: " + rows(c, "SELECT * FROM analysis.q10_cohort_retention"
-                    + " WHERE cohort_month = '2009-12-01'"));
-            System.out.println("q11 top 3 pairs (support >= 1%): " + rows(c, "SELECT description_a, description_b, support,"
-                    + " lift FROM analysis.q11_product_pairs(0.01) WHERE lift_rank <= 3 ORDER BY lift_rank"));
+    void q05TopThreeCountriesByRevenue() throws Exception {
+        Map<String, BigDecimal> byCountry = new HashMap<>();
+        RealData.cleanLines().forEach(l -> byCountry.merge(l.country(), l.revenue(), BigDecimal::add));
+        List<String> expected = byCountry.entrySet().stream()
+                .sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed())
+                .limit(3)
+                .map(e -> e.getKey() + "|" + e.getValue().setScale(3, RoundingMode.UNNECESSARY))
+                .toList();
+        assertEquals(expected, rows(c(), "SELECT country_name, revenue FROM analysis.q05_revenue_by_country" + ALL
+                + " WHERE revenue_rank <= 3 ORDER BY revenue_rank"));
+    }
+
+    @Test
+    void q07GrowthOfTheLastThreeMonths() throws Exception {
+        Map<String, BigDecimal> byMonth = new TreeMap<>();
+        RealData.cleanLines().forEach(l -> byMonth.merge(l.invoiceDate().substring(0, 7) + "-01", l.revenue(), BigDecimal::add));
+        List<String> months = new ArrayList<>(byMonth.keySet());
+        List<String> expected = new ArrayList<>();
+        for (String month : months.subList(months.size() - 3, months.size())) {
+            BigDecimal revenue = byMonth.get(month);
+            BigDecimal previous = byMonth.get(months.get(months.indexOf(month) - 1));
+            BigDecimal growth = revenue.subtract(previous).multiply(BigDecimal.valueOf(100))
+                    .divide(previous, 10, RoundingMode.HALF_UP).setScale(2, RoundingMode.HALF_UP);
+            expected.add(month + "|" + revenue.setScale(3, RoundingMode.UNNECESSARY) + "|" + growth);
         }
+        assertEquals(expected, rows(c(), "SELECT month_start, revenue, revenue_growth_pct FROM analysis.q07_monthly_growth"
+                + " WHERE month_start >= '2011-10-01' ORDER BY month_start"));
     }
 
     private static Connection c() throws Exception {

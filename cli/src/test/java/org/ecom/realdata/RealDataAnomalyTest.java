@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ecom.db.GovernanceContractTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * statistics computed here in plain Java from the CSV itself (FastCSV, the clean-line rules
  * applied by hand in {@link RealData}, nothing of the loader). Skips loudly when the file is absent.
  */
+@Tag("real-data")
 class RealDataAnomalyTest {
 
     /** The clean lines of the file, read independently of the loader and the database. */

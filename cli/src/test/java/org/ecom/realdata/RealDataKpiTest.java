@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.ecom.db.DatabaseTarget;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * exact duplicate of an earlier line (all eight fields equal), its invoice starts with neither C
  * nor A, and its quantity and price are positive. Skipped, loudly, without the file.
  */
+@Tag("real-data")
 class RealDataKpiTest {
 
     private static DatabaseTarget target;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.ecom.db.DatabaseTarget;
 import org.ecom.ml.ModelKind;
@@ -15,6 +16,7 @@ import org.ecom.ml.sidecar.Sidecar;
 import org.ecom.ml.sidecar.SidecarJobs;
 import org.ecom.ml.sidecar.SidecarReport;
 import org.ecom.ml.sidecar.SidecarSettings;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,12 +24,13 @@ import org.junit.jupiter.api.Test;
  * issue's targets, as docs/ml.md reports them: repurchase test ROC-AUC of 0.80 or more, HR@10 of
  * at least 1.5x popularity, every customer segmented and scored. Skipped, loudly, without the file.
  */
+@Tag("real-data")
 class RealDataModelsTest {
 
     @Test
     void theModelsMeetTheirTargetsOnTheRealData() throws Exception {
         DatabaseTarget target = RealData.database();
-        SidecarSettings settings = new SidecarSettings(List.of(ModelKind.values()), 3, Duration.ZERO, 1, Duration.ofSeconds(1));
+        SidecarSettings settings = new SidecarSettings(List.of(ModelKind.values()), 3, Duration.ZERO, 1, Duration.ofSeconds(1), Optional.empty());
 
         SidecarReport report = new Sidecar(target, settings, SidecarJobs.standard(42, Path.of("target", "djl-cache")),
                 line -> { }).runOnce();

@@ -8,12 +8,14 @@ import java.sql.Connection;
 import org.ecom.db.BatchGovernance;
 import org.ecom.db.DatabaseTarget;
 import org.ecom.db.GovernanceContractTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The whole file of the real Online Retail II data set, against figures computed independently of
  * this code (see {@link RealData} for where the file is looked for).
  */
+@Tag("real-data")
 class RealDataTest {
 
     @Test

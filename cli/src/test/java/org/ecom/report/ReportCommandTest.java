@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ecom.cli.EcomCommand;
 import org.ecom.db.ContractEngines;
+import org.ecom.db.DatabaseTest;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import picocli.CommandLine;
  * {@code ./ecom report} on generated data: one self-contained file, every page drawn by headless
  * Chromium without a script error, and a screenshot of each page in target/report-screenshots.
  */
+@DatabaseTest
 class ReportCommandTest {
 
     /** Each page and the fewest charts it draws on generated data without ML runs. */

@@ -19,12 +19,14 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.ecom.db.ContractEngines;
 import org.ecom.db.DatabaseTarget;
+import org.ecom.db.DatabaseTest;
 import org.ecom.pipeline.Pipeline;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The loader end to end on a real database: formats, rejections, idempotence, all-or-nothing. */
+@DatabaseTest
 class LoaderTest {
 
     private static final String HEADER = "Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country";

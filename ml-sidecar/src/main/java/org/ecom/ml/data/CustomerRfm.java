@@ -1,5 +1,5 @@
 package org.ecom.ml.data;
 
-/** One row of kpi.rfm: days since the last purchase, orders, and spend of a customer. */
+/** A customer as of a day, as kpi.rfm defines it: days since the last purchase, orders, and spend. */
 public record CustomerRfm(int customerId, int recencyDays, int frequency, double monetary) {
 }

@@ -2,7 +2,6 @@ package org.ecom.ml.repurchase;
 
 import org.ecom.ml.data.CustomerOrder;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,14 +19,5 @@ record OrderHistories(Map<Integer, List<CustomerOrder>> byCustomer) {
         byCustomer.values().forEach(list -> list.sort(Comparator.comparing(CustomerOrder::orderedAt)
                 .thenComparing(CustomerOrder::invoiceNo)));
         return new OrderHistories(byCustomer);
-    }
-
-    /** The day after the last order: the natural as-of date when the data ends. */
-    LocalDate dayAfterLastOrder() {
-        return byCustomer.values().stream()
-                .map(list -> list.get(list.size() - 1).orderedAt().toLocalDate())
-                .max(Comparator.naturalOrder())
-                .orElseThrow(() -> new IllegalArgumentException("no orders"))
-                .plusDays(1);
     }
 }

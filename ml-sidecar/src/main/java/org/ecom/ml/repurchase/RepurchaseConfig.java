@@ -1,13 +1,8 @@
 package org.ecom.ml.repurchase;
 
-import java.time.LocalDate;
-import java.util.Objects;
-import java.util.Optional;
-
 /**
  * Settings of the repurchase model.
  *
- * @param asOf         the day the scores are for; empty means the day after the last order
  * @param horizonDays  the label window: a customer repurchases when they buy within this many days after a cutoff
  * @param folds        cross-validation folds on the training window
  * @param seed         seeds the folds and every trainer
@@ -15,21 +10,16 @@ import java.util.Optional;
  *                     single-threaded: with two OpenMP threads it waits by spinning, and on two cores
  *                     shared with other work its fits ran ten times slower
  */
-public record RepurchaseConfig(Optional<LocalDate> asOf, int horizonDays, int folds, long seed, int parallelFits) {
+public record RepurchaseConfig(int horizonDays, int folds, long seed, int parallelFits) {
 
     public RepurchaseConfig {
-        Objects.requireNonNull(asOf, "asOf (use Optional.empty() for the end of the data)");
         if (horizonDays < 1 || folds < 2 || parallelFits < 1) {
             throw new IllegalArgumentException("horizonDays and parallelFits must be positive and folds at least 2");
         }
     }
 
-    /** As of the end of the data, a 90-day horizon, 10 folds, two fitted at once (the sidecar has two cores). */
+    /** A 90-day horizon, 10 folds, two fitted at once (the sidecar has two cores). */
     public static RepurchaseConfig defaults(long seed) {
-        return new RepurchaseConfig(Optional.empty(), 90, 10, seed, 2);
-    }
-
-    public RepurchaseConfig withAsOf(LocalDate day) {
-        return new RepurchaseConfig(Optional.of(day), horizonDays, folds, seed, parallelFits);
+        return new RepurchaseConfig(90, 10, seed, 2);
     }
 }

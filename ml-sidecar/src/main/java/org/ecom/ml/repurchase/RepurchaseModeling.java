@@ -29,14 +29,15 @@ public final class RepurchaseModeling {
     private RepurchaseModeling() {
     }
 
-    public static RepurchaseResult run(List<CustomerOrder> orders, RepurchaseConfig config) {
-        return run(orders, config, line -> { });
+    public static RepurchaseResult run(List<CustomerOrder> orders, LocalDate asOf, RepurchaseConfig config) {
+        return run(orders, asOf, config, line -> { });
     }
 
-    public static RepurchaseResult run(List<CustomerOrder> orders, RepurchaseConfig config, Consumer<String> progress) {
+    /** Scores as of {@code asOf}: trained on the windows before it, from orders placed before it. */
+    public static RepurchaseResult run(List<CustomerOrder> orders, LocalDate asOf, RepurchaseConfig config,
+                                       Consumer<String> progress) {
         long started = System.nanoTime();
         OrderHistories histories = OrderHistories.of(orders);
-        LocalDate asOf = config.asOf().orElseGet(histories::dayAfterLastOrder);
         int horizon = config.horizonDays();
         LabelledWindow rawTrain = LabelledWindow.at(histories, asOf.minusDays(2L * horizon), horizon);
         requireBothClasses(rawTrain, config.folds());

@@ -2,7 +2,6 @@ package org.ecom.ml.sidecar;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import org.ecom.ml.ModelKind;
 import org.ecom.ml.forecast.ForecastConfig;
 import org.ecom.ml.forecast.ForecastResult;
 import org.ecom.ml.forecast.RevenueForecasting;
+import org.jdbi.v3.core.Handle;
 
 /** The revenue forecast in the sidecar: Holt-Winters on monthly revenue, written to ml.revenue_forecast. */
 public record ForecastJob(ForecastConfig config) implements ModelJob<ForecastResult> {
@@ -27,8 +27,8 @@ public record ForecastJob(ForecastConfig config) implements ModelJob<ForecastRes
         return RevenueForecasting.run(inputs.months(), config, progress);
     }
 
-    public void write(ForecastResult result, long runId, Connection connection) throws SQLException {
-        RowInserter.insert(connection, "ml.revenue_forecast", List.of("run_id", "month_start", "forecast", "lo95", "hi95"),
+    public void write(ForecastResult result, long runId, Handle handle) throws SQLException {
+        RowInserter.insert(handle.getConnection(), "ml.revenue_forecast", List.of("run_id", "month_start", "forecast", "lo95", "hi95"),
                 result.forecast().stream()
                         .map(m -> new Object[] {runId, m.monthStart(), money(m.forecast()), money(m.lo95()), money(m.hi95())})
                         .toList());

@@ -1,6 +1,5 @@
 package org.ecom.ml.sidecar;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +8,7 @@ import org.ecom.ml.ModelKind;
 import org.ecom.ml.recommend.ProductRecommending;
 import org.ecom.ml.recommend.RecommendationConfig;
 import org.ecom.ml.recommend.RecommendationResult;
+import org.jdbi.v3.core.Handle;
 
 /** Product recommendations in the sidecar: the best of three recommenders, written to ml.product_recommendation. */
 public record RecommendationJob(RecommendationConfig config) implements ModelJob<RecommendationResult> {
@@ -25,8 +25,8 @@ public record RecommendationJob(RecommendationConfig config) implements ModelJob
         return ProductRecommending.run(inputs.purchases(), config, progress);
     }
 
-    public void write(RecommendationResult result, long runId, Connection connection) throws SQLException {
-        RowInserter.insert(connection, "ml.product_recommendation",
+    public void write(RecommendationResult result, long runId, Handle handle) throws SQLException {
+        RowInserter.insert(handle.getConnection(), "ml.product_recommendation",
                 List.of("run_id", "customer_id", "recommendation_rank", "stock_code", "score"),
                 result.recommendations().stream()
                         .map(r -> new Object[] {runId, r.customerId(), r.rank(), r.stockCode(), r.score()})

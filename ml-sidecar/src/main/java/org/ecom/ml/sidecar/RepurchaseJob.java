@@ -1,6 +1,5 @@
 package org.ecom.ml.sidecar;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +8,7 @@ import org.ecom.ml.ModelKind;
 import org.ecom.ml.repurchase.RepurchaseConfig;
 import org.ecom.ml.repurchase.RepurchaseModeling;
 import org.ecom.ml.repurchase.RepurchaseResult;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Repurchase probabilities in the sidecar: the model chosen by cross-validation, retrained on the
@@ -25,11 +25,11 @@ public record RepurchaseJob(RepurchaseConfig config) implements ModelJob<Repurch
     }
 
     public RepurchaseResult train(TrainingInputs inputs, Consumer<String> progress) {
-        return RepurchaseModeling.run(inputs.orders(), config.withAsOf(inputs.asOfDate()), progress);
+        return RepurchaseModeling.run(inputs.orders(), inputs.asOfDate(), config, progress);
     }
 
-    public void write(RepurchaseResult result, long runId, Connection connection) throws SQLException {
-        RowInserter.insert(connection, "ml.repurchase_score", List.of("run_id", "customer_id", "probability", "decile"),
+    public void write(RepurchaseResult result, long runId, Handle handle) throws SQLException {
+        RowInserter.insert(handle.getConnection(), "ml.repurchase_score", List.of("run_id", "customer_id", "probability", "decile"),
                 result.scores().stream()
                         .map(s -> new Object[] {runId, s.customerId(), s.probability(), s.decile()})
                         .toList());

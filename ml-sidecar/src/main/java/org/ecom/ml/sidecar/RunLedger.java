@@ -2,16 +2,13 @@ package org.ecom.ml.sidecar;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.ecom.ml.ModelKind;
 import org.ecom.ml.ModelReport;
+import org.jdbi.v3.core.Handle;
 
 /** The rows of ml.model_run: a run starts as 'running', and ends 'succeeded' or 'failed'. Times are UTC. */
 final class RunLedger {
@@ -22,47 +19,40 @@ final class RunLedger {
     private RunLedger() {
     }
 
-    /** Records a started run (committed by the caller's auto-commit connection) and returns its id. */
-    static long start(Connection connection, ModelKind kind, LocalDate asOf, String fingerprint) throws SQLException {
-        String sql = "INSERT INTO ml.model_run (model_kind, status, as_of_date, started_at, input_fingerprint)"
-                + " VALUES (?, 'running', ?, ?, ?)";
-        try (PreparedStatement statement = connection.prepareStatement(sql, new String[] {"run_id"})) {
-            statement.setString(1, kind.storedName());
-            statement.setObject(2, asOf);
-            statement.setObject(3, now());
-            statement.setString(4, fingerprint);
-            statement.executeUpdate();
-            try (ResultSet keys = statement.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
+    /** Records a started run (committed by the caller's auto-commit handle) and returns its id. */
+    static long start(Handle handle, ModelKind kind, LocalDate asOf, String fingerprint) {
+        return handle.createUpdate("INSERT INTO ml.model_run (model_kind, status, as_of_date, started_at, input_fingerprint)"
+                        + " VALUES (:kind, 'running', :asOf, :startedAt, :fingerprint)")
+                .bind("kind", kind.storedName())
+                .bind("asOf", asOf)
+                .bind("startedAt", now())
+                .bind("fingerprint", fingerprint)
+                .executeAndReturnGeneratedKeys("run_id")
+                .mapTo(Long.class)
+                .one();
     }
 
     /** Marks the run succeeded with its report, inside the transaction that wrote its rows. */
-    static void succeed(Connection connection, long runId, ModelReport report) throws SQLException {
-        String sql = "UPDATE ml.model_run SET status = 'succeeded', finished_at = ?, parameters_json = ?, metrics_json = ?"
-                + " WHERE run_id = ? AND status = 'running'";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, now());
-            statement.setString(2, json(report.parameters()));
-            statement.setString(3, json(report.metrics()));
-            statement.setLong(4, runId);
-            if (statement.executeUpdate() != 1) {
-                throw new SQLException("run " + runId + " is no longer running (pruned or ended by someone else)");
-            }
+    static void succeed(Handle handle, long runId, ModelReport report) {
+        int updated = handle.createUpdate("UPDATE ml.model_run SET status = 'succeeded', finished_at = :finishedAt,"
+                        + " parameters_json = :parameters, metrics_json = :metrics WHERE run_id = :runId AND status = 'running'")
+                .bind("finishedAt", now())
+                .bind("parameters", json(report.parameters()))
+                .bind("metrics", json(report.metrics()))
+                .bind("runId", runId)
+                .execute();
+        if (updated != 1) {
+            throw new IllegalStateException("run " + runId + " is no longer running (pruned or ended by someone else)");
         }
     }
 
-    static void fail(Connection connection, long runId, String error) throws SQLException {
-        String sql = "UPDATE ml.model_run SET status = 'failed', finished_at = ?, error_message = ?"
-                + " WHERE run_id = ? AND status = 'running'";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, now());
-            statement.setString(2, error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error);
-            statement.setLong(3, runId);
-            statement.executeUpdate();
-        }
+    static void fail(Handle handle, long runId, String error) {
+        handle.createUpdate("UPDATE ml.model_run SET status = 'failed', finished_at = :finishedAt, error_message = :error"
+                        + " WHERE run_id = :runId AND status = 'running'")
+                .bind("finishedAt", now())
+                .bind("error", error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error)
+                .bind("runId", runId)
+                .execute();
     }
 
     static String json(Map<String, Object> values) {

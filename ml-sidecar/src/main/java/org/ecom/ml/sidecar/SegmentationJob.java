@@ -1,6 +1,5 @@
 package org.ecom.ml.sidecar;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +8,7 @@ import org.ecom.ml.ModelKind;
 import org.ecom.ml.segment.CustomerSegmentation;
 import org.ecom.ml.segment.SegmentationConfig;
 import org.ecom.ml.segment.SegmentationResult;
+import org.jdbi.v3.core.Handle;
 
 /** Customer segments in the sidecar: k-means on kpi.rfm, written to ml.customer_segment. */
 public record SegmentationJob(SegmentationConfig config) implements ModelJob<SegmentationResult> {
@@ -25,8 +25,8 @@ public record SegmentationJob(SegmentationConfig config) implements ModelJob<Seg
         return CustomerSegmentation.fit(inputs.rfm(), config, progress);
     }
 
-    public void write(SegmentationResult result, long runId, Connection connection) throws SQLException {
-        RowInserter.insert(connection, "ml.customer_segment", List.of("run_id", "customer_id", "segment_id", "segment_name"),
+    public void write(SegmentationResult result, long runId, Handle handle) throws SQLException {
+        RowInserter.insert(handle.getConnection(), "ml.customer_segment", List.of("run_id", "customer_id", "segment_id", "segment_name"),
                 result.assignments().stream()
                         .map(s -> new Object[] {runId, s.customerId(), s.segmentId(), s.segmentName()})
                         .toList());

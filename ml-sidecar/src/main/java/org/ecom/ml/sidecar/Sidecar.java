@@ -4,7 +4,6 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import dev.failsafe.function.CheckedSupplier;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +16,8 @@ import java.util.function.Consumer;
 import org.ecom.db.DatabaseTarget;
 import org.ecom.db.Dialect;
 import org.ecom.ml.ModelReport;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * One pass of the sidecar over a database: take the sidecar lock, read the training inputs, then
@@ -81,18 +82,15 @@ public final class Sidecar {
         return false;
     }
 
-    private TrainingInputs readInputs() throws SQLException {
-        try (Connection connection = target.connect()) {
-            // One snapshot for all four reads on PostgreSQL. On SQL Server REPEATABLE READ would hold
+    private TrainingInputs readInputs() {
+        try (Handle handle = target.jdbi().open()) {
+            // One snapshot for all the reads on PostgreSQL. On SQL Server REPEATABLE READ would hold
             // shared locks against a concurrent load; the reads there see committed data read by read.
             if (target.dialect() == Dialect.POSTGRESQL) {
-                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                handle.setTransactionIsolationLevel(TransactionIsolationLevel.REPEATABLE_READ);
             }
-            connection.setReadOnly(true);
-            connection.setAutoCommit(false);
-            TrainingInputs inputs = TrainingInputs.read(connection);
-            connection.commit();
-            return inputs;
+            handle.setReadOnly(true);
+            return handle.inTransaction(inTransaction -> TrainingInputs.read(inTransaction, settings.asOf()));
         }
     }
 
@@ -122,34 +120,23 @@ public final class Sidecar {
         }
     }
 
-    private long startRun(ModelJob<?> job, TrainingInputs inputs) throws SQLException {
-        try (Connection connection = target.connect()) {
-            return RunLedger.start(connection, job.kind(), inputs.asOfDate(), job.fingerprint(inputs));
-        }
+    private long startRun(ModelJob<?> job, TrainingInputs inputs) {
+        return target.jdbi().withHandle(handle -> RunLedger.start(handle, job.kind(), inputs.asOfDate(), job.fingerprint(inputs)));
     }
 
     /** The rows and the run's success commit together, or neither does. */
     private <R extends ModelReport> Void write(ModelJob<R> job, R result, long runId) throws SQLException {
-        try (Connection connection = target.connect()) {
-            connection.setAutoCommit(false);
-            try {
-                job.write(result, runId, connection);
-                RunLedger.succeed(connection, runId, result);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        }
+        target.jdbi().useTransaction(handle -> {
+            job.write(result, runId, handle);
+            RunLedger.succeed(handle, runId, result);
+        });
         return null;
     }
 
     private void markFailed(long runId, String error) {
         try {
             retrying(() -> {
-                try (Connection connection = target.connect()) {
-                    RunLedger.fail(connection, runId, error);
-                }
+                target.jdbi().useHandle(handle -> RunLedger.fail(handle, runId, error));
                 return null;
             });
         } catch (Exception e) {
@@ -158,12 +145,8 @@ public final class Sidecar {
         }
     }
 
-    private Void prune() throws SQLException {
-        try (Connection connection = target.connect();
-             var call = connection.prepareStatement(target.dialect().callStatement("ml.prune_runs", 1))) {
-            call.setInt(1, settings.keepRuns());
-            call.execute();
-        }
+    private Void prune() {
+        target.jdbi().useHandle(handle -> handle.execute(target.dialect().callStatement("ml.prune_runs", 1), settings.keepRuns()));
         return null;
     }
 

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -16,13 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RepurchaseModelingTest {
 
-    private static final RepurchaseConfig CONFIG = new RepurchaseConfig(Optional.empty(), 90, 5, 7, 2);
+    private static final RepurchaseConfig CONFIG = new RepurchaseConfig(90, 5, 7, 2);
 
     @Test
     void recoversPlantedRegularsAndScoresEveryEligibleCustomer() {
         List<CustomerOrder> orders = GeneratedOrders.withRegulars(1500, 11);
 
-        RepurchaseResult result = RepurchaseModeling.run(orders, CONFIG);
+        LocalDate asOf = dayAfterLastOrder(orders);
+        RepurchaseResult result = RepurchaseModeling.run(orders, asOf, CONFIG);
 
         assertTrue(result.testAuc() > 0.8, "chosen model's test AUC " + result.testAuc());
         Map<?, ?> models = (Map<?, ?>) result.metrics().get("models");
@@ -34,7 +34,6 @@ class RepurchaseModelingTest {
         Map<?, ?> baselines = (Map<?, ?>) result.metrics().get("baselines");
         assertEquals(0.5, (Double) ((Map<?, ?>) baselines.get("prior_rate")).get("roc_auc"), 1e-9);
 
-        LocalDate asOf = orders.stream().map(o -> o.orderedAt().toLocalDate()).max(LocalDate::compareTo).orElseThrow().plusDays(1);
         assertEquals(asOf.toString(), result.parameters().get("as_of"));
         Set<Integer> eligible = orders.stream().filter(o -> !o.cancellation()).map(CustomerOrder::customerId)
                 .collect(Collectors.toCollection(TreeSet::new));
@@ -50,7 +49,8 @@ class RepurchaseModelingTest {
     @Test
     void scoresNoBetterThanChanceWhenThePastSaysNothingAboutTheFuture() {
         // Everyone buys at the same memoryless rate: an AUC well above 0.5 here could only come from leakage.
-        RepurchaseResult result = RepurchaseModeling.run(GeneratedOrders.memoryless(1500, 12), CONFIG);
+        List<CustomerOrder> orders = GeneratedOrders.memoryless(1500, 12);
+        RepurchaseResult result = RepurchaseModeling.run(orders, dayAfterLastOrder(orders), CONFIG);
 
         assertTrue(Math.abs(result.testAuc() - 0.5) < 0.07, "test AUC " + result.testAuc());
     }
@@ -58,10 +58,10 @@ class RepurchaseModelingTest {
     @Test
     void sameSeedSameScoresWhetherFoldsRunOneOrTwoAtATime() {
         List<CustomerOrder> orders = GeneratedOrders.withRegulars(400, 13);
-        RepurchaseConfig config = new RepurchaseConfig(Optional.of(LocalDate.of(2023, 11, 1)), 90, 3, 5, 1);
+        LocalDate asOf = LocalDate.of(2023, 11, 1);
 
-        RepurchaseResult first = RepurchaseModeling.run(orders, config);
-        RepurchaseResult second = RepurchaseModeling.run(orders, new RepurchaseConfig(config.asOf(), 90, 3, 5, 2));
+        RepurchaseResult first = RepurchaseModeling.run(orders, asOf, new RepurchaseConfig(90, 3, 5, 1));
+        RepurchaseResult second = RepurchaseModeling.run(orders, asOf, new RepurchaseConfig(90, 3, 5, 2));
 
         assertEquals(first.scores(), second.scores());
         assertEquals(first.metrics().get("models"), second.metrics().get("models"));
@@ -71,5 +71,9 @@ class RepurchaseModelingTest {
 
     private static double meanProbability(List<RepurchaseScore> scores) {
         return scores.stream().mapToDouble(RepurchaseScore::probability).average().orElseThrow();
+    }
+
+    private static LocalDate dayAfterLastOrder(List<CustomerOrder> orders) {
+        return orders.stream().map(o -> o.orderedAt().toLocalDate()).max(LocalDate::compareTo).orElseThrow().plusDays(1);
     }
 }

@@ -2,8 +2,6 @@ package org.ecom.ml.sidecar;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import org.ecom.db.ContractEngines;
 import org.ecom.db.DatabaseTarget;
 import org.ecom.generate.GeneratorSettings;
@@ -11,7 +9,7 @@ import org.ecom.generate.RetailDataGenerator;
 import org.ecom.pipeline.Pipeline;
 
 /** A PostgreSQL database holding a generated two-year file, loaded once for the sidecar tests. */
-final class GeneratedWarehouse {
+public final class GeneratedWarehouse {
 
     static final long ROWS = 30_000;
     private static DatabaseTarget database;
@@ -19,7 +17,7 @@ final class GeneratedWarehouse {
     private GeneratedWarehouse() {
     }
 
-    static synchronized DatabaseTarget database() throws Exception {
+    public static synchronized DatabaseTarget database() throws Exception {
         if (database == null) {
             Path dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "sidecar-tests"));
             Path file = dir.resolve("generated.csv");
@@ -32,11 +30,9 @@ final class GeneratedWarehouse {
     }
 
     /** The database with no model run in it (the runs' rows go with them). */
-    static DatabaseTarget withoutRuns() throws Exception {
+    public static DatabaseTarget withoutRuns() throws Exception {
         DatabaseTarget target = database();
-        try (Connection c = target.connect(); Statement s = c.createStatement()) {
-            s.executeUpdate("DELETE FROM ml.model_run");
-        }
+        target.jdbi().useHandle(handle -> handle.execute("DELETE FROM ml.model_run"));
         return target;
     }
 }

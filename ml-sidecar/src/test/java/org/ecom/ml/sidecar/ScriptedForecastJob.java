@@ -1,6 +1,5 @@
 package org.ecom.ml.sidecar;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import org.ecom.ml.ModelKind;
 import org.ecom.ml.ModelReport;
+import org.jdbi.v3.core.Handle;
 
 /**
  * A forecast job whose output is given, for testing what the sidecar does around a model: it can
@@ -60,12 +60,12 @@ final class ScriptedForecastJob implements ModelJob<ScriptedForecastJob.Result> 
         return new Result(level);
     }
 
-    public void write(Result result, long runId, Connection connection) throws SQLException {
+    public void write(Result result, long runId, Handle handle) throws SQLException {
         List<Object[]> rows = new ArrayList<>();
         for (int month = 1; month <= 3; month++) {
             rows.add(new Object[] {runId, LocalDate.of(2012, month, 1), result.level(), result.level() - 1, result.level() + 1});
         }
-        RowInserter.insert(connection, "ml.revenue_forecast", List.of("run_id", "month_start", "forecast", "lo95", "hi95"),
+        RowInserter.insert(handle.getConnection(), "ml.revenue_forecast", List.of("run_id", "month_start", "forecast", "lo95", "hi95"),
                 rows.subList(0, failHalfwayThroughWrite ? 2 : 3));
         if (failHalfwayThroughWrite) {
             throw new SQLException("injected failure after two of three rows");

@@ -11,20 +11,23 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.ecom.db.DatabaseTarget;
+import org.ecom.db.DatabaseTest;
 import org.ecom.ml.ModelKind;
 import org.junit.jupiter.api.Test;
 
 /** What the sidecar guarantees around any model: atomic write-back, one sidecar at a time, clean stops. */
+@DatabaseTest
 class SidecarTest {
 
     private static final SidecarSettings FORECAST_ONLY =
-            new SidecarSettings(List.of(ModelKind.FORECAST), 3, Duration.ZERO, 2, Duration.ofMillis(10));
+            new SidecarSettings(List.of(ModelKind.FORECAST), 3, Duration.ZERO, 2, Duration.ofMillis(10), Optional.empty());
 
     private static List<String> rows(DatabaseTarget target, String sql) throws Exception {
         List<String> rows = new ArrayList<>();

@@ -7,17 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.ecom.db.DatabaseTarget;
+import org.ecom.db.DatabaseTest;
 import org.ecom.ml.ModelKind;
 import org.junit.jupiter.api.Test;
 
 /** Every model of a standard pass trains on a generated warehouse and its rows reach the current views. */
+@DatabaseTest
 class StandardJobsTest {
 
     @Test
     void aStandardPassWritesEveryModel() throws Exception {
         DatabaseTarget target = GeneratedWarehouse.withoutRuns();
-        SidecarSettings settings = new SidecarSettings(List.of(ModelKind.values()), 3, Duration.ZERO, 1, Duration.ofMillis(10));
+        SidecarSettings settings = new SidecarSettings(List.of(ModelKind.values()), 3, Duration.ZERO, 1, Duration.ofMillis(10), Optional.empty());
 
         SidecarReport report = new Sidecar(target, settings, SidecarJobs.standard(42, Path.of("target", "djl-cache")), line -> { }).runOnce();
 

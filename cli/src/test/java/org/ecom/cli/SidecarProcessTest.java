@@ -1,4 +1,4 @@
-package org.ecom.ml.sidecar;
+package org.ecom.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.ecom.db.DatabaseTarget;
+import org.ecom.db.DatabaseTest;
+import org.ecom.ml.sidecar.GeneratedWarehouse;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * a pass: it exits promptly, and every run it started has ended (succeeded with all its rows, or
  * failed), none is left running.
  */
+@DatabaseTest
 class SidecarProcessTest {
 
     @Test

@@ -1,4 +1,4 @@
-package org.ecom.ingest;
+package org.ecom.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,14 +12,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.ecom.db.ContractEngines;
 import org.ecom.db.DatabaseTarget;
+import org.ecom.db.DatabaseTest;
 import org.ecom.db.GovernanceContractTest;
 import org.ecom.generate.GeneratorSettings;
 import org.ecom.generate.RetailDataGenerator;
-import org.ecom.pipeline.Pipeline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A load killed half-way (kill -9, no chance to clean up) leaves no trace in the database. */
+@DatabaseTest
 class InterruptedLoadTest {
 
     @TempDir
