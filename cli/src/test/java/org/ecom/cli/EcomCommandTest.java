@@ -1,5 +1,6 @@
 package org.ecom.cli;
 
+import static org.ecom.db.TestQueries.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,10 +11,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.ecom.db.ContractEngines;
+import org.ecom.db.DatabaseTarget;
 import org.ecom.db.DatabaseTest;
 import org.ecom.generate.GeneratorSettings;
 import org.ecom.generate.RetailDataGenerator;
+import org.ecom.pipeline.AnomalyDetection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -60,6 +64,32 @@ class EcomCommandTest {
         for (String stage : new String[] {"deploy", "load", "govern", "clean", "summarize", "detect", "total"}) {
             assertTrue(summary.get("elapsed_ms").has(stage), stage);
         }
+    }
+
+    @Test
+    void loadLeavesTheAnomaliesInStepWithTheLoadedData() throws Exception {
+        DatabaseTarget target = ContractEngines.freshPostgres();
+        // What detection flags, line by line: after each load it must already be what a fresh pass finds.
+        String flagged = "SELECT method, invoice_line_id, score FROM quality.anomaly ORDER BY method, invoice_line_id";
+        for (long seed : new long[] {3, 4}) {
+            Path file = dir.resolve("day" + seed + ".csv");
+            new RetailDataGenerator(new GeneratorSettings(4_000, seed)).write(file);
+
+            assertEquals(0, execute("load", "--db", target.jdbcUrl(), file.toString()), err.toString());
+
+            List<String> afterLoad = rows(target, flagged);
+            assertFalse(afterLoad.isEmpty(), "generated data has outliers to flag");
+            AnomalyDetection.run(target);
+            assertEquals(rows(target, flagged), afterLoad, "anomalies after loading " + file.getFileName());
+        }
+        assertEquals(0, count(target, "SELECT COUNT(*) FROM quality.anomaly AS a"
+                + " LEFT JOIN sales.invoice_line AS l ON l.invoice_line_id = a.invoice_line_id WHERE l.invoice_line_id IS NULL"));
+    }
+
+    private static List<String> rows(DatabaseTarget target, String sql) {
+        return target.jdbi().withHandle(handle -> handle.createQuery(sql)
+                .map((row, context) -> row.getString(1) + "|" + row.getLong(2) + "|" + row.getBigDecimal(3))
+                .list());
     }
 
     @Test
