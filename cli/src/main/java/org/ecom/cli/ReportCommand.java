@@ -3,11 +3,11 @@ package org.ecom.cli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.concurrent.Callable;
 import org.ecom.db.DatabaseTarget;
 import org.ecom.report.HtmlReport;
 import org.ecom.report.ReportData;
+import org.jdbi.v3.core.Handle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,9 +30,9 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (DatabaseOptions.Opened db = database.open(); Connection c = db.target().connect()) {
+        try (DatabaseOptions.Opened db = database.open(); Handle handle = db.target().jdbi().open()) {
             Console.status("reading the report views of " + DatabaseTarget.masked(db.target().jdbcUrl()));
-            String html = HtmlReport.render(ReportData.load(c), "E-commerce analytics");
+            String html = HtmlReport.render(ReportData.load(handle, db.target().dialect()), "E-commerce analytics");
             AtomicFile.write(out, temporary -> Files.writeString(temporary, html, StandardCharsets.UTF_8));
             Console.status("wrote " + out + " (" + Console.count(html.length() / 1024) + " kB)");
         }

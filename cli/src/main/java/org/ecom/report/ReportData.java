@@ -6,14 +6,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.ecom.db.Dialect;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The figures of the HTML report, read from the same views as the Power BI model (kpi, analysis,
@@ -31,7 +31,7 @@ public final class ReportData {
     private ReportData() {
     }
 
-    public static ObjectNode load(Connection c) throws SQLException {
+    public static ObjectNode load(Handle c, Dialect dialect) {
         ObjectNode data = JSON.createObjectNode();
         Dictionary months = new Dictionary();
         Dictionary countries = new Dictionary();
@@ -49,7 +49,7 @@ public final class ReportData {
         query(c, "SELECT segment FROM analysis.q09_rfm_segments ORDER BY segment_order", r -> rfmSegments.index(r.getString(1)));
 
         ArrayNode sales = data.putArray("sales"); // [month, country, customer, orders, revenue]
-        query(c, "SELECT " + monthLabel(c) + ", country_name, customer_id, orders, revenue FROM kpi.customer_month_sales", r ->
+        query(c, "SELECT " + monthLabel(dialect) + ", country_name, customer_id, orders, revenue FROM kpi.customer_month_sales", r ->
                 sales.addArray().add(months.index(r.getString(1))).add(countries.index(r.getString(2)))
                         .add(r.getLong(3)).add(r.getLong(4)).add(money(r.getBigDecimal(5))));
 
@@ -66,11 +66,11 @@ public final class ReportData {
         ArrayNode customerList = data.putArray("customers");
         customers.values().forEach(customerList::add);
 
-        data.set("forecast", rows(c, "SELECT " + monthLabel(c) + " AS month, actual_revenue, is_partial, forecast, lo95, hi95"
+        data.set("forecast", rows(c, "SELECT " + monthLabel(dialect) + " AS month, actual_revenue, is_partial, forecast, lo95, hi95"
                 + " FROM kpi.revenue_actual_vs_forecast ORDER BY month_start"));
         data.set("products", rows(c, "SELECT revenue_rank, stock_code, description, revenue, quantity, customers"
                 + " FROM analysis.q04_top_products WHERE revenue_rank <= 15 ORDER BY revenue_rank, stock_code"));
-        data.set("cohorts", rows(c, "SELECT " + monthLabel(c, "cohort_month") + " AS cohort, months_since, cohort_size, retention_pct"
+        data.set("cohorts", rows(c, "SELECT " + monthLabel(dialect, "cohort_month") + " AS cohort, months_since, cohort_size, retention_pct"
                 + " FROM kpi.cohort_retention WHERE months_since <= 12 ORDER BY cohort_month, months_since"));
         data.set("anomalies", rows(c, "SELECT invoice_no, invoice_date, customer_id, stock_code, quantity, score, also_unusual_for_product"
                 + " FROM kpi.quantity_anomaly ORDER BY score DESC, invoice_line_id" + first(LIST_ROWS)));
@@ -92,21 +92,20 @@ public final class ReportData {
     }
 
     /** A month as 'YYYY-MM' text, in the database's own dialect. */
-    private static String monthLabel(Connection c) throws SQLException {
-        return monthLabel(c, "month_start");
+    private static String monthLabel(Dialect dialect) {
+        return monthLabel(dialect, "month_start");
     }
 
-    private static String monthLabel(Connection c, String column) throws SQLException {
-        return isSqlServer(c) ? "CONVERT(char(7), " + column + ", 126)" : "TO_CHAR(" + column + ", 'YYYY-MM')";
+    private static String monthLabel(Dialect dialect, String column) {
+        return switch (dialect) {
+            case MSSQL -> "CONVERT(char(7), " + column + ", 126)";
+            case POSTGRESQL -> "TO_CHAR(" + column + ", 'YYYY-MM')";
+        };
     }
 
     /** The first n rows of an ordered query: standard SQL that both engines accept. */
     private static String first(int n) {
         return " OFFSET 0 ROWS FETCH NEXT " + n + " ROWS ONLY";
-    }
-
-    private static boolean isSqlServer(Connection c) throws SQLException {
-        return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("sql server");
     }
 
     private static ObjectNode with(Map<Long, ObjectNode> customers, long id) {
@@ -122,7 +121,7 @@ public final class ReportData {
     }
 
     /** A query's rows as JSON objects keyed by column label; numbers rounded to four decimals. */
-    private static ArrayNode rows(Connection c, String sql) throws SQLException {
+    private static ArrayNode rows(Handle c, String sql) {
         ArrayNode rows = JSON.createArrayNode();
         query(c, sql, r -> {
             ResultSetMetaData meta = r.getMetaData();
@@ -149,14 +148,12 @@ public final class ReportData {
         void accept(ResultSet row) throws SQLException;
     }
 
-    private static void query(Connection c, String sql, RowHandler handler) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            while (r.next()) {
-                handler.accept(r);
-            }
-        } catch (SQLException e) {
-            throw new SQLException("report query failed (" + e.getMessage() + "): " + sql, e.getSQLState(), e);
-        }
+    /** Hands each row to the handler; the report shapes rows as it reads them, so nothing is collected here. */
+    private static void query(Handle c, String sql, RowHandler handler) {
+        c.createQuery(sql).map((row, context) -> {
+            handler.accept(row);
+            return Boolean.TRUE;
+        }).forEach(row -> { });
     }
 
     /** Values numbered in order of first sight, so rows can carry small numbers instead of names. */
