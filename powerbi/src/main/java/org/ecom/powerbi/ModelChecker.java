@@ -21,7 +21,6 @@ public final class ModelChecker {
     static final Set<String> REPORTING_SCHEMAS = Set.of("kpi", "analysis", "ml");
 
     private static final Pattern VIEW_IN_M = Pattern.compile("Schema\\s*=\\s*\"(\\w+)\"\\s*,\\s*Item\\s*=\\s*\"(\\w+)\"");
-    private static final Pattern COLUMN_REF = Pattern.compile("^('(?:[^']|'')+'|[^.']+)\\.('(?:[^']|'')+'|.+)$");
 
     private final SemanticModel model;
     private final DatabaseViews views;
@@ -106,15 +105,11 @@ public final class ModelChecker {
     private void checkRelationship(TmdlNode relationship) {
         for (String end : List.of("fromColumn", "toColumn")) {
             String value = relationship.property(end).orElse("");
-            Matcher m = COLUMN_REF.matcher(value);
-            if (!m.matches() || !model.hasColumn(unquote(m.group(1)), unquote(m.group(2)))) {
+            boolean known = Relationship.end(value).map(c -> model.hasColumn(c[0], c[1])).orElse(false);
+            if (!known) {
                 report(relationship.file(), relationship.line(), "relationship " + relationship.name() + ": " + end + " " + value + " is not a column of the model");
             }
         }
-    }
-
-    private static String unquote(String name) {
-        return name.startsWith("'") ? name.substring(1, name.length() - 1).replace("''", "'") : name;
     }
 
     private void report(Path file, int line, String message) {

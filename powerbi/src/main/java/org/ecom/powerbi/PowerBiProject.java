@@ -12,6 +12,9 @@ import java.util.stream.Stream;
 /** The Power BI project folder (powerbi/): its semantic models, checked with their reports. */
 public final class PowerBiProject {
 
+    /** The committed filter-reach matrix, beside the items ({@link FilterReachFile}). */
+    public static final String FILTER_REACH_FILE = "filter-reach.txt";
+
     private PowerBiProject() {
     }
 
@@ -27,13 +30,38 @@ public final class PowerBiProject {
             SemanticModel model = SemanticModel.read(folder);
             problems.addAll(ModelChecker.check(model, views));
             problems.addAll(ReportChecker.check(projectFolder, model));
+            problems.addAll(checkFilterReach(projectFolder, model));
         }
         return problems;
     }
 
+    /**
+     * The filter paths of the model (no ambiguous one, every measure on its own table's rows) and
+     * the matrix they give against the committed {@code filter-reach.txt}.
+     */
+    static List<Problem> checkFilterReach(Path projectFolder, SemanticModel model) throws IOException {
+        List<Problem> problems = new ArrayList<>(FilterGraph.of(model.parsedRelationships(), FilterGraph.Filter.SLICER).ambiguities());
+        problems.addAll(FilterReach.measuresOutsideTheirTable(model));
+        List<ReportVisual> visuals = new ArrayList<>();
+        for (Path report : reportFolders(projectFolder)) {
+            visuals.addAll(ReportVisual.read(report));
+        }
+        problems.addAll(FilterReachFile.check(projectFolder.resolve(FILTER_REACH_FILE), FilterReach.slicers(model, visuals),
+                FilterReach.roles(model), visuals, model));
+        return problems;
+    }
+
     static List<Path> semanticModelFolders(Path projectFolder) throws IOException {
+        return itemFolders(projectFolder, ".SemanticModel");
+    }
+
+    static List<Path> reportFolders(Path projectFolder) throws IOException {
+        return itemFolders(projectFolder, ".Report");
+    }
+
+    private static List<Path> itemFolders(Path projectFolder, String suffix) throws IOException {
         try (Stream<Path> entries = Files.list(projectFolder)) {
-            return entries.filter(Files::isDirectory).filter(p -> p.getFileName().toString().endsWith(".SemanticModel")).sorted().toList();
+            return entries.filter(Files::isDirectory).filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
         }
     }
 }

@@ -83,7 +83,7 @@ class PowerBiProjectTest {
         assertEquals(4, problems.size(), all);
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path source : walk.filter(p -> !p.toString().contains("/target")).toList()) {
                 Path target = to.resolve(from.relativize(source).toString());
