@@ -26,6 +26,9 @@ public final class PowerBiProject {
         if (models.isEmpty()) {
             problems.add(new Problem(projectFolder, 0, "no *.SemanticModel folder"));
         }
+        for (Path item : itemFolders(projectFolder, "")) {
+            problems.addAll(ItemPlatform.check(item));
+        }
         for (Path folder : models) {
             SemanticModel model = SemanticModel.read(folder);
             problems.addAll(ModelChecker.check(model, views));
@@ -59,9 +62,12 @@ public final class PowerBiProject {
         return itemFolders(projectFolder, ".Report");
     }
 
+    /** The item folders (Name.SemanticModel, Name.Report) whose name ends with the suffix. */
     private static List<Path> itemFolders(Path projectFolder, String suffix) throws IOException {
         try (Stream<Path> entries = Files.list(projectFolder)) {
-            return entries.filter(Files::isDirectory).filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+            return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(name -> name.matches(".+\\.(SemanticModel|Report)") && name.endsWith(suffix))
+                    .map(projectFolder::resolve).sorted().toList();
         }
     }
 }
