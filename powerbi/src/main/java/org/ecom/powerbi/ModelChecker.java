@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,13 +57,13 @@ public final class ModelChecker {
         if (!"directQuery".equals(partition.property("mode").orElse(""))) {
             report(partition.file(), partition.line(), "table '" + table.name() + "' is not in DirectQuery (mode: directQuery)");
         }
-        Matcher view = VIEW_IN_M.matcher(partition.property("source").orElse(""));
-        if (!view.find()) {
+        Optional<String[]> view = view(table);
+        if (view.isEmpty()) {
             report(partition.file(), partition.line(), "table '" + table.name() + "': no Schema=\"...\", Item=\"...\" in the partition source");
             return;
         }
-        String schema = view.group(1);
-        String viewName = view.group(2);
+        String schema = view.get()[0];
+        String viewName = view.get()[1];
         if (!REPORTING_SCHEMAS.contains(schema.toLowerCase(Locale.ROOT))) {
             report(partition.file(), partition.line(), "table '" + table.name() + "' reads schema " + schema + "; a report reads only " + REPORTING_SCHEMAS);
         }
@@ -78,6 +79,13 @@ public final class ModelChecker {
         for (TmdlNode measure : table.children("measure")) {
             checkDax(measure, "measure '" + measure.name() + "'");
         }
+    }
+
+    /** The {schema, view} a table's (first) partition reads: {@code Source{[Schema="kpi", Item="..."]}}. */
+    static Optional<String[]> view(TmdlNode table) {
+        Matcher m = VIEW_IN_M.matcher(table.children("partition").stream().findFirst()
+                .flatMap(p -> p.property("source")).orElse(""));
+        return m.find() ? Optional.of(new String[] {m.group(1), m.group(2)}) : Optional.empty();
     }
 
     private void checkColumn(TmdlNode table, TmdlNode column, String view, String source, String dataType, Map<String, String> viewColumns) {

@@ -18,9 +18,13 @@ public final class PowerBiProject {
     private PowerBiProject() {
     }
 
-    /** Every problem of the project against the database the connection opens, in file order. */
-    public static List<Problem> check(Path projectFolder, Connection database) throws IOException, SQLException {
+    /**
+     * Every problem of the project: against the database the connection opens, and against the
+     * T-SQL changelog folder (database/mssql) for what only SQL Server has, collations.
+     */
+    public static List<Problem> check(Path projectFolder, Path tsqlFolder, Connection database) throws IOException, SQLException {
         DatabaseViews views = new DatabaseViews(database);
+        TsqlSchema tsql = TsqlSchema.read(tsqlFolder);
         List<Problem> problems = new ArrayList<>();
         List<Path> models = semanticModelFolders(projectFolder);
         if (models.isEmpty()) {
@@ -32,6 +36,7 @@ public final class PowerBiProject {
         for (Path folder : models) {
             SemanticModel model = SemanticModel.read(folder);
             problems.addAll(ModelChecker.check(model, views));
+            problems.addAll(CollationCheck.check(model, tsql));
             problems.addAll(ReportChecker.check(projectFolder, model));
             problems.addAll(checkFilterReach(projectFolder, model));
         }

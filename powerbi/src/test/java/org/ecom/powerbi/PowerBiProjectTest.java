@@ -32,13 +32,20 @@ class PowerBiProjectTest {
     }
 
     static Path projectFolder() {
-        String root = System.getProperty("ecom.project.root", "..");
-        return Path.of(root).resolve("powerbi").toAbsolutePath().normalize();
+        return root().resolve("powerbi");
+    }
+
+    static Path tsqlFolder() {
+        return root().resolve("database").resolve("mssql");
+    }
+
+    private static Path root() {
+        return Path.of(System.getProperty("ecom.project.root", "..")).toAbsolutePath().normalize();
     }
 
     @Test
     void everyTableColumnMeasureAndVisualFieldExists() throws Exception {
-        List<Problem> problems = PowerBiProject.check(projectFolder(), database);
+        List<Problem> problems = PowerBiProject.check(projectFolder(), tsqlFolder(), database);
         assertEquals("", problems.stream().map(Problem::toString).collect(Collectors.joining("\n")));
     }
 
@@ -71,7 +78,7 @@ class PowerBiProjectTest {
         Path pages = copy.resolve("Ecom.Report/definition/pages/pages.json");
         Files.writeString(pages, Files.readString(pages).replace("]", ""));
 
-        List<String> problems = PowerBiProject.check(copy, database).stream().map(Problem::toString).toList();
+        List<String> problems = PowerBiProject.check(copy, tsqlFolder(), database).stream().map(Problem::toString).toList();
 
         String all = String.join("\n", problems);
         assertTrue(all.contains(sales + ":" + measureLine + ": measure 'Revenue' refers to unknown column or measure 'Sales'[revenu]"), all);
