@@ -16,19 +16,19 @@ import org.junit.jupiter.api.io.TempDir;
 class CollationCheckTest {
 
     private static SemanticModel model() throws IOException {
-        return SemanticModel.read(PowerBiProjectTest.projectFolder().resolve("Ecom.SemanticModel"));
+        return SemanticModel.read(TestProject.folder().resolve("Ecom.SemanticModel"));
     }
 
     @Test
     void everyRelationshipJoinsTextOfOneCollation() throws Exception {
-        List<Problem> problems = CollationCheck.check(model(), TsqlSchema.read(PowerBiProjectTest.tsqlFolder()));
+        List<Problem> problems = CollationCheck.check(model(), TsqlSchema.read(TestProject.tsqlFolder()));
         assertEquals("", String.join("\n", problems.stream().map(Problem::toString).toList()));
     }
 
     @Test
     void aKeyLeftToTheDatabaseDefaultIsReportedAtItsRelationship(@TempDir Path mssql) throws Exception {
         Path view = Files.createDirectories(mssql.resolve("kpi/views")).resolve("regional_manager_country.sql");
-        Files.copy(PowerBiProjectTest.tsqlFolder().resolve("kpi/views/regional_manager_country.sql"), view);
+        Files.copy(TestProject.tsqlFolder().resolve("kpi/views/regional_manager_country.sql"), view);
         String text = Files.readString(view, StandardCharsets.UTF_8);
         String cast = "CAST(m.country_name AS nvarchar(60)) COLLATE Latin1_General_100_BIN2 AS country_name";
         assertTrue(text.contains(cast), text);
@@ -39,7 +39,7 @@ class CollationCheckTest {
 
         List<String> problems = CollationCheck.check(model(), TsqlSchema.read(mssql)).stream().map(Problem::toString).toList();
 
-        Path relationships = PowerBiProjectTest.projectFolder().resolve("Ecom.SemanticModel/definition/relationships.tmdl");
+        Path relationships = TestProject.folder().resolve("Ecom.SemanticModel/definition/relationships.tmdl");
         int line = Files.readAllLines(relationships).indexOf("relationship manager_country_country") + 1;
         assertTrue(problems.contains(relationships + ":" + line + ": relationship manager_country_country joins two collations,"
                 + " which SQL Server refuses to compare (Msg 468): Manager country.country_name is"
@@ -51,7 +51,7 @@ class CollationCheckTest {
     private static void copy(String file, Path mssql) throws IOException {
         Path target = mssql.resolve(file);
         Files.createDirectories(target.getParent());
-        Files.copy(PowerBiProjectTest.tsqlFolder().resolve(file), target);
+        Files.copy(TestProject.tsqlFolder().resolve(file), target);
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FilterReachTest {
 
-    private static final Path PROJECT = PowerBiProjectTest.projectFolder();
+    private static final Path PROJECT = TestProject.folder();
 
     private static List<String> problems(Path project) throws IOException {
         SemanticModel model = SemanticModel.read(project.resolve("Ecom.SemanticModel"));
@@ -64,7 +64,7 @@ class FilterReachTest {
 
     @Test
     void aRelationshipTurnedOneWayFailsAtTheMatrixLinesItChanges(@TempDir Path copy) throws Exception {
-        PowerBiProjectTest.copyTree(PROJECT, copy);
+        TestProject.copyTo(copy);
         replace(copy.resolve("Ecom.SemanticModel/definition/relationships.tmdl"), """
                 relationship sales_customer
                 	crossFilteringBehavior: bothDirections
@@ -90,7 +90,7 @@ class FilterReachTest {
 
     @Test
     void aRelationshipThatGivesTwoPathsIsAmbiguous(@TempDir Path copy) throws Exception {
-        PowerBiProjectTest.copyTree(PROJECT, copy);
+        TestProject.copyTo(copy);
         Path relationships = copy.resolve("Ecom.SemanticModel/definition/relationships.tmdl");
         Files.writeString(relationships, Files.readString(relationships) + """
 
@@ -108,7 +108,7 @@ class FilterReachTest {
 
     @Test
     void anExceptionNeedsItsReasonAndANewVisualItsLine(@TempDir Path copy) throws Exception {
-        PowerBiProjectTest.copyTree(PROJECT, copy);
+        TestProject.copyTo(copy);
         Path matrix = copy.resolve("filter-reach.txt");
         String funnel = Files.readAllLines(matrix).get(lineOf(matrix, "orders_management/quality_funnel ") - 1);
         replace(matrix, funnel, funnel.substring(0, funnel.indexOf('#')).stripTrailing());
@@ -131,7 +131,7 @@ class FilterReachTest {
 
     @Test
     void aMeasureMustCountTheRowsOfItsOwnTable(@TempDir Path copy) throws Exception {
-        PowerBiProjectTest.copyTree(PROJECT, copy);
+        TestProject.copyTo(copy);
         Path segment = copy.resolve("Ecom.SemanticModel/definition/tables/Segment.tmdl");
         replace(segment, "table Segment\n", """
                 table Segment

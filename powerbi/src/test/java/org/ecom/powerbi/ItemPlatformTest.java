@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ItemPlatformTest {
 
-    private static final Path PROJECT = PowerBiProjectTest.projectFolder();
+    private static final Path PROJECT = TestProject.folder();
 
     @Test
     void bothItemsSayWhatTheyAreForFabricGitIntegration() throws Exception {
