@@ -128,8 +128,8 @@ public final class FilterReachFile {
 
     private void compareRoles(Map<String, Map<String, Row>> rows, Map<String, Map<String, FilterReach.Cell>> actual, SemanticModel model) {
         for (var role : actual.entrySet()) {
-            Map<String, Row> roleRows = rows.getOrDefault(role.getKey(), Map.of());
-            if (!rows.containsKey(role.getKey())) {
+            Map<String, Row> roleRows = rows.get(role.getKey());
+            if (roleRows == null) {
                 problems.add(new Problem(file, 0, "no section role '" + role.getKey() + "'"));
                 continue;
             }

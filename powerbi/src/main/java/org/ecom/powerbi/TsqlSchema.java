@@ -40,6 +40,10 @@ public final class TsqlSchema {
     private record Column(String type, String collation) {
     }
 
+    /** An {@code ALTER TABLE t ALTER COLUMN c type [COLLATE x]}: the table and the tokens from the column's name on. */
+    private record Alter(String table, List<String> column) {
+    }
+
     private static final Set<String> TEXT_TYPES = Set.of("char", "varchar", "nchar", "nvarchar", "text", "ntext", "sysname");
     private static final Set<String> CLAUSE_END = Set.of("where", "group", "order", "having", "union", "except", "intersect", "option");
     private static final Set<String> JOIN_WORDS = Set.of("join", "inner", "left", "right", "full", "outer", "cross", "apply");
@@ -53,7 +57,7 @@ public final class TsqlSchema {
     /** Every table and view of the folder's .sql files; {@code tests/} (tSQLt) aside. */
     public static TsqlSchema read(Path mssqlFolder) throws IOException {
         TsqlSchema schema = new TsqlSchema();
-        List<List<String>> alters = new ArrayList<>();
+        List<Alter> alters = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(mssqlFolder)) {
             for (Path file : walk.filter(f -> f.toString().endsWith(".sql"))
                     .filter(f -> !mssqlFolder.relativize(f).startsWith("tests")).sorted().toList()) {
@@ -64,7 +68,7 @@ public final class TsqlSchema {
         return schema;
     }
 
-    private void readStatements(List<String> t, List<List<String>> alters) {
+    private void readStatements(List<String> t, List<Alter> alters) {
         for (int i = 0; i < t.size(); i++) {
             if (!is(t, i, "create") && !is(t, i, "alter")) {
                 continue;
@@ -86,14 +90,14 @@ public final class TsqlSchema {
                 while (end < t.size() && !is(t, end, ";") && !is(t, end, "go")) {
                     end++;
                 }
-                alters.add(List.of(key(t.get(k + 1), t.get(k + 3)), String.join(" ", t.subList(k + 6, end))));
+                alters.add(new Alter(key(t.get(k + 1), t.get(k + 3)), List.copyOf(t.subList(k + 6, end))));
             }
         }
     }
 
-    private void alterColumn(List<String> alter) {
-        List<String> t = tokens(alter.get(1));
-        Map<String, Column> columns = tables.get(alter.get(0));
+    private void alterColumn(Alter alter) {
+        List<String> t = alter.column();
+        Map<String, Column> columns = tables.get(alter.table());
         if (columns != null && t.size() > 1) {
             columns.put(lower(t.get(0)), column(t, 1, t.size()));
         }

@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  * The Fabric REST API over the JDK's HTTP client: a bearer token on every request; a 429 waits the
  * Retry-After seconds and tries again; a 202 is a long-running operation, whose state (the Location
  * header, {@code operations/{id}}) is polled every Retry-After seconds until it has Succeeded
- * (then its result, at the Location the last state gives, for a create) or Failed.
+ * (then, for a create, its result: at the Location the last state gives, else
+ * {@code operations/{id}/result}) or Failed.
  */
 final class FabricClient implements FabricApi {
 
@@ -59,7 +60,7 @@ final class FabricClient implements FabricApi {
         }
         HttpResponse<String> done = await(response, "POST " + uri(path));
         URI result = done.headers().firstValue("Location").map(URI::create)
-                .orElseThrow(() -> new PublishException("POST " + uri(path) + ": the operation succeeded without a Location for its result"));
+                .orElseGet(() -> base.resolve("operations/" + operationId(response) + "/result"));
         return json(send("GET", result, null));
     }
 
@@ -73,7 +74,7 @@ final class FabricClient implements FabricApi {
 
     /** Polls the operation a 202 started until it succeeds (its last state returned) or fails. */
     private HttpResponse<String> await(HttpResponse<String> accepted, String request) {
-        String id = accepted.headers().firstValue("x-ms-operation-id").orElse("?");
+        String id = operationId(accepted);
         URI state = accepted.headers().firstValue("Location").map(URI::create).orElseGet(() -> base.resolve("operations/" + id));
         Duration wait = retryAfter(accepted).orElse(DEFAULT_WAIT);
         for (int poll = 1; poll <= MAX_POLLS; poll++) {
@@ -94,6 +95,10 @@ final class FabricClient implements FabricApi {
             }
         }
         throw new PublishException(request + ": operation " + id + " still running after " + MAX_POLLS + " polls");
+    }
+
+    private static String operationId(HttpResponse<String> accepted) {
+        return accepted.headers().firstValue("x-ms-operation-id").orElse("?");
     }
 
     private HttpResponse<String> send(String method, URI uri, JsonNode body) {
