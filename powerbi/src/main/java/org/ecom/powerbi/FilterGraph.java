@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -76,7 +77,7 @@ public final class FilterGraph {
         Set<Set<String>> reported = new HashSet<>();
         for (String source : steps.keySet()) {
             Map<String, List<Step>> firstPath = new LinkedHashMap<>();
-            walk(source, new ArrayList<>(), new HashSet<>(Set.of(source)), (path) -> {
+            walk(source, new ArrayList<>(), new HashSet<>(Set.of(source)), path -> {
                 String target = path.get(path.size() - 1).table();
                 List<Step> first = firstPath.putIfAbsent(target, List.copyOf(path));
                 if (first != null && reported.add(Set.of(source, target))) {
@@ -91,15 +92,11 @@ public final class FilterGraph {
         return problems;
     }
 
-    private interface PathVisitor {
-        void visit(List<Step> path);
-    }
-
-    private void walk(String table, List<Step> path, Set<String> visited, PathVisitor visitor) {
+    private void walk(String table, List<Step> path, Set<String> visited, Consumer<List<Step>> visitor) {
         for (Step step : steps.getOrDefault(table, List.of())) {
             if (visited.add(step.table())) {
                 path.add(step);
-                visitor.visit(path);
+                visitor.accept(path);
                 walk(step.table(), path, visited, visitor);
                 path.remove(path.size() - 1);
                 visited.remove(step.table());
