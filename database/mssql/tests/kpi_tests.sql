@@ -385,7 +385,9 @@ BEGIN
     EXEC tSQLt.FakeTable @TableName = N'quality.anomaly';
     EXEC tSQLt.FakeTable @TableName = N'sales.invoice_line';
     EXEC tSQLt.FakeTable @TableName = N'sales.invoice';
+    EXEC tSQLt.FakeTable @TableName = N'sales.country';
 
+    INSERT INTO sales.country (country_id, country_name) VALUES (1, N'United Kingdom');
     INSERT INTO sales.invoice (invoice_no, customer_id, country_id, invoice_date, is_cancellation, batch_id)
     VALUES ('500022', 12345, 1, '2010-03-01T10:00:00', 0, 1),
            ('500042', 12345, 1, '2010-03-01T10:00:00', 0, 1),
@@ -402,15 +404,15 @@ BEGIN
            (5, 22, 'quantity_zscore', 3.100000, 3.000, '2024-01-10T09:00:00');
 
     SELECT invoice_line_id, invoice_no, invoice_date, customer_id, stock_code, quantity, unit_price, method, score,
-           also_unusual_for_product
+           also_unusual_for_product, month_start, country_name
     INTO #actual
     FROM kpi.quantity_anomaly;
 
     SELECT TOP (0) * INTO #expected FROM #actual;
     INSERT INTO #expected (invoice_line_id, invoice_no, invoice_date, customer_id, stock_code, quantity, unit_price, method, score,
-                           also_unusual_for_product)
-    VALUES (47, '500047', '2010-03-02T10:00:00', 12346, '10003', 2000, 5.000, 'quantity_zscore', 6.699890, 0),
-           (22, '500022', '2010-03-01T10:00:00', 12345, '10001', 100, 1.500, 'quantity_zscore', 3.100000, 1);
+                           also_unusual_for_product, month_start, country_name)
+    VALUES (47, '500047', '2010-03-02T10:00:00', 12346, '10003', 2000, 5.000, 'quantity_zscore', 6.699890, 0, '2010-03-01', N'United Kingdom'),
+           (22, '500022', '2010-03-01T10:00:00', 12345, '10001', 100, 1.500, 'quantity_zscore', 3.100000, 1, '2010-03-01', N'United Kingdom');
 
     EXEC tSQLt.AssertEqualsTable @Expected = N'#expected', @Actual = N'#actual';
 END;

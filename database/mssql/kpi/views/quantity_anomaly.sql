@@ -11,6 +11,9 @@
 -- is no report, and joining it to the sales lines took 200 ms a query, twice
 -- the budget of a DirectQuery visual. The figures are those of the last
 -- detection run, not live.
+--   month_start, country_name: the month and country of the line's invoice,
+--     so a report filters the anomalies by the month and country of their
+--     sale (as kpi.customer_month_sales), not by their customer's.
 --changeset ecom:kpi.quantity_anomaly runOnChange:true splitStatements:true endDelimiter:GO stripComments:false
 CREATE OR ALTER VIEW kpi.quantity_anomaly
 AS
@@ -27,9 +30,12 @@ SELECT a.invoice_line_id,
                               FROM quality.anomaly AS r
                               WHERE r.invoice_line_id = a.invoice_line_id
                                 AND r.method = 'quantity_robust_product')
-                 THEN 1 ELSE 0 END AS bit) AS also_unusual_for_product
+                 THEN 1 ELSE 0 END AS bit) AS also_unusual_for_product,
+       DATEFROMPARTS(YEAR(i.invoice_date), MONTH(i.invoice_date), 1) AS month_start,
+       c.country_name
 FROM quality.anomaly AS a
 INNER JOIN sales.invoice_line AS l ON l.invoice_line_id = a.invoice_line_id
 INNER JOIN sales.invoice AS i ON i.invoice_no = l.invoice_no
+INNER JOIN sales.country AS c ON c.country_id = i.country_id
 WHERE a.method = 'quantity_zscore';
 GO

@@ -11,6 +11,9 @@
 -- is no report, and joining it to the sales lines took 200 ms a query, twice
 -- the budget of a DirectQuery visual. The figures are those of the last
 -- detection run, not live.
+--   month_start, country_name: the month and country of the line's invoice,
+--     so a report filters the anomalies by the month and country of their
+--     sale (as kpi.customer_month_sales), not by their customer's.
 --changeset ecom:kpi.quantity_anomaly runOnChange:true
 CREATE OR REPLACE VIEW kpi.quantity_anomaly AS
 SELECT a.invoice_line_id,
@@ -25,8 +28,11 @@ SELECT a.invoice_line_id,
        EXISTS (SELECT 1
                FROM quality.anomaly AS r
                WHERE r.invoice_line_id = a.invoice_line_id
-                 AND r.method = 'quantity_robust_product') AS also_unusual_for_product
+                 AND r.method = 'quantity_robust_product') AS also_unusual_for_product,
+       CAST(date_trunc('month', i.invoice_date) AS date) AS month_start,
+       c.country_name
 FROM quality.anomaly AS a
 JOIN sales.invoice_line AS l ON l.invoice_line_id = a.invoice_line_id
 JOIN sales.invoice AS i ON i.invoice_no = l.invoice_no
+JOIN sales.country AS c ON c.country_id = i.country_id
 WHERE a.method = 'quantity_zscore';

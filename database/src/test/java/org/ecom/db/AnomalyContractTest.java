@@ -125,6 +125,9 @@ public class AnomalyContractTest {
                 r.next();
                 assertEquals(false, r.getBoolean(1), "product 10003 has 5 lines, too few for the robust method");
             }
+            assertEquals(List.of("2010-03-01|United Kingdom"), KpiContractTest.rows(c,
+                    "SELECT CAST(month_start AS varchar(10)), country_name FROM kpi.quantity_anomaly"),
+                    "the month and country of the line's invoice, for the report's Date and Country filters");
         }
     }
 

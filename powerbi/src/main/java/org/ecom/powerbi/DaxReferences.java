@@ -40,7 +40,7 @@ public final class DaxReferences {
     }
 
     /** The text with string literals and comments replaced by spaces, line breaks kept. */
-    private static String blank(String dax) {
+    static String blank(String dax) {
         Matcher m = STRING_OR_COMMENT.matcher(dax);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

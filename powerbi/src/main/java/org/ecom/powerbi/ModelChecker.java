@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +22,6 @@ public final class ModelChecker {
     static final Set<String> REPORTING_SCHEMAS = Set.of("kpi", "analysis", "ml");
 
     private static final Pattern VIEW_IN_M = Pattern.compile("Schema\\s*=\\s*\"(\\w+)\"\\s*,\\s*Item\\s*=\\s*\"(\\w+)\"");
-    private static final Pattern COLUMN_REF = Pattern.compile("^('(?:[^']|'')+'|[^.']+)\\.('(?:[^']|'')+'|.+)$");
 
     private final SemanticModel model;
     private final DatabaseViews views;
@@ -57,13 +57,13 @@ public final class ModelChecker {
         if (!"directQuery".equals(partition.property("mode").orElse(""))) {
             report(partition.file(), partition.line(), "table '" + table.name() + "' is not in DirectQuery (mode: directQuery)");
         }
-        Matcher view = VIEW_IN_M.matcher(partition.property("source").orElse(""));
-        if (!view.find()) {
+        Optional<String[]> view = view(table);
+        if (view.isEmpty()) {
             report(partition.file(), partition.line(), "table '" + table.name() + "': no Schema=\"...\", Item=\"...\" in the partition source");
             return;
         }
-        String schema = view.group(1);
-        String viewName = view.group(2);
+        String schema = view.get()[0];
+        String viewName = view.get()[1];
         if (!REPORTING_SCHEMAS.contains(schema.toLowerCase(Locale.ROOT))) {
             report(partition.file(), partition.line(), "table '" + table.name() + "' reads schema " + schema + "; a report reads only " + REPORTING_SCHEMAS);
         }
@@ -79,6 +79,13 @@ public final class ModelChecker {
         for (TmdlNode measure : table.children("measure")) {
             checkDax(measure, "measure '" + measure.name() + "'");
         }
+    }
+
+    /** The {schema, view} a table's (first) partition reads: {@code Source{[Schema="kpi", Item="..."]}}. */
+    static Optional<String[]> view(TmdlNode table) {
+        Matcher m = VIEW_IN_M.matcher(table.children("partition").stream().findFirst()
+                .flatMap(p -> p.property("source")).orElse(""));
+        return m.find() ? Optional.of(new String[] {m.group(1), m.group(2)}) : Optional.empty();
     }
 
     private void checkColumn(TmdlNode table, TmdlNode column, String view, String source, String dataType, Map<String, String> viewColumns) {
@@ -106,15 +113,11 @@ public final class ModelChecker {
     private void checkRelationship(TmdlNode relationship) {
         for (String end : List.of("fromColumn", "toColumn")) {
             String value = relationship.property(end).orElse("");
-            Matcher m = COLUMN_REF.matcher(value);
-            if (!m.matches() || !model.hasColumn(unquote(m.group(1)), unquote(m.group(2)))) {
+            boolean known = Relationship.end(value).map(c -> model.hasColumn(c[0], c[1])).orElse(false);
+            if (!known) {
                 report(relationship.file(), relationship.line(), "relationship " + relationship.name() + ": " + end + " " + value + " is not a column of the model");
             }
         }
-    }
-
-    private static String unquote(String name) {
-        return name.startsWith("'") ? name.substring(1, name.length() - 1).replace("''", "'") : name;
     }
 
     private void report(Path file, int line, String message) {

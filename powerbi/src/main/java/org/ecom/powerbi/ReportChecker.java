@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Checks the JSON side of the project: every JSON file (.json, .pbir, .pbism, .pbip) parses, and
+ * Checks the JSON side of the project: every JSON file (.json, .pbir, .pbism, .pbip, .platform) parses, and
  * every field a visual or page uses ({@code Column} or {@code Measure} on a {@code SourceRef}
  * entity) exists in the model.
  */
@@ -28,7 +28,7 @@ public final class ReportChecker {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(projectFolder)) {
             files = walk.filter(Files::isRegularFile)
-                    .filter(f -> f.toString().matches(".*\\.(json|pbir|pbism|pbip)$"))
+                    .filter(f -> f.toString().matches(".*\\.(json|pbir|pbism|pbip|platform)$"))
                     .filter(f -> !projectFolder.relativize(f).startsWith("target"))
                     .sorted().toList();
         }
@@ -47,26 +47,12 @@ public final class ReportChecker {
         return problems;
     }
 
-    private static void checkFields(Path file, String text, JsonNode node, SemanticModel model, List<Problem> problems) {
-        if (node.isObject()) {
-            checkField(file, text, node.get("Column"), "column", model, problems);
-            checkField(file, text, node.get("Measure"), "measure", model, problems);
-        }
-        node.forEach(child -> checkFields(file, text, child, model, problems));
-    }
-
-    private static void checkField(Path file, String text, JsonNode field, String kind, SemanticModel model, List<Problem> problems) {
-        if (field == null || !field.has("Property")) {
-            return;
-        }
-        String entity = field.path("Expression").path("SourceRef").path("Entity").asText(null);
-        if (entity == null) {
-            return; // a Source alias inside a filter's From clause: checked through the clause's own Entity
-        }
-        String property = field.get("Property").asText();
-        boolean exists = kind.equals("column") ? model.hasColumn(entity, property) : model.hasMeasure(entity, property);
-        if (!exists) {
-            problems.add(new Problem(file, lineOf(text, "\"" + property + "\""), "uses unknown " + kind + " '" + entity + "'[" + property + "]"));
+    private static void checkFields(Path file, String text, JsonNode tree, SemanticModel model, List<Problem> problems) {
+        for (ReportField field : ReportField.in(tree)) {
+            if (!field.existsIn(model)) {
+                problems.add(new Problem(file, lineOf(text, "\"" + field.property() + "\""),
+                        "uses unknown " + (field.measure() ? "measure " : "column ") + field));
+            }
         }
     }
 

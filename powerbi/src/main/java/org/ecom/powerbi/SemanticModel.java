@@ -38,6 +38,16 @@ public record SemanticModel(Path folder, List<TmdlNode> tables, List<TmdlNode> r
         return tables.stream().anyMatch(t -> hasMeasure(t.name(), measure));
     }
 
+    /** The table that declares the measure, if any. */
+    public Optional<String> measureTable(String measure) {
+        return tables.stream().filter(t -> hasMeasure(t.name(), measure)).map(TmdlNode::name).findFirst();
+    }
+
+    /** The relationships whose ends both read as {@code Table.column}, as filters see them. */
+    public List<Relationship> parsedRelationships() {
+        return relationships.stream().map(Relationship::of).flatMap(Optional::stream).toList();
+    }
+
     private static List<Path> tmdlFiles(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             return List.of();

@@ -3,7 +3,6 @@ package org.ecom.powerbi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.ecom.db.ContractEngines;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,20 +29,15 @@ class PowerBiProjectTest {
         database = ContractEngines.freshPostgres().connect();
     }
 
-    static Path projectFolder() {
-        String root = System.getProperty("ecom.project.root", "..");
-        return Path.of(root).resolve("powerbi").toAbsolutePath().normalize();
-    }
-
     @Test
     void everyTableColumnMeasureAndVisualFieldExists() throws Exception {
-        List<Problem> problems = PowerBiProject.check(projectFolder(), database);
+        List<Problem> problems = PowerBiProject.check(TestProject.folder(), TestProject.tsqlFolder(), database);
         assertEquals("", problems.stream().map(Problem::toString).collect(Collectors.joining("\n")));
     }
 
     @Test
     void theModelHasTheTablesThePagesNeed() throws Exception {
-        SemanticModel model = SemanticModel.read(projectFolder().resolve("Ecom.SemanticModel"));
+        SemanticModel model = SemanticModel.read(TestProject.folder().resolve("Ecom.SemanticModel"));
         assertTrue(model.tables().size() >= 15, "tables: " + model.tables().size());
         for (TmdlNode table : model.tables()) {
             for (TmdlNode measure : table.children("measure")) {
@@ -58,7 +51,7 @@ class PowerBiProjectTest {
 
     @Test
     void aRenameOrTypoIsReportedWithFileAndLine(@TempDir Path copy) throws Exception {
-        copyTree(projectFolder(), copy);
+        TestProject.copyTo(copy);
         Path sales = copy.resolve("Ecom.SemanticModel/definition/tables/Sales.tmdl");
         List<String> lines = Files.readAllLines(sales, StandardCharsets.UTF_8);
         int measureLine = lines.indexOf("\tmeasure Revenue = SUM('Sales'[revenue])") + 1;
@@ -71,7 +64,7 @@ class PowerBiProjectTest {
         Path pages = copy.resolve("Ecom.Report/definition/pages/pages.json");
         Files.writeString(pages, Files.readString(pages).replace("]", ""));
 
-        List<String> problems = PowerBiProject.check(copy, database).stream().map(Problem::toString).toList();
+        List<String> problems = PowerBiProject.check(copy, TestProject.tsqlFolder(), database).stream().map(Problem::toString).toList();
 
         String all = String.join("\n", problems);
         assertTrue(all.contains(sales + ":" + measureLine + ": measure 'Revenue' refers to unknown column or measure 'Sales'[revenu]"), all);
@@ -81,18 +74,5 @@ class PowerBiProjectTest {
         assertTrue(all.contains("uses unknown measure 'Sales'[Order count]"), all);
         assertTrue(all.contains(pages + ":") && all.contains("not valid JSON"), all);
         assertEquals(4, problems.size(), all);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : walk.filter(p -> !p.toString().contains("/target")).toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
     }
 }
