@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ecom.cli.EcomCommand;
 import org.ecom.db.ContractEngines;
+import org.ecom.db.DatabaseTarget;
 import org.ecom.db.DatabaseTest;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,6 +87,35 @@ class ReportCommandTest {
             assertTrue(Integer.parseInt(body.group(2)) >= page.getValue(), page.getKey() + " drew " + body.group(2) + " charts");
             chromium.screenshot(report, page.getKey(), screenshots.resolve(page.getKey() + ".png"));
             assertTrue(Files.size(screenshots.resolve(page.getKey() + ".png")) > 10_000, page.getKey() + " screenshot");
+        }
+    }
+
+    @Test
+    void theGrowthCardsShowTheLastWholeMonthAsKpiMonthlyRevenueDoes() throws Exception {
+        HeadlessChromium chromium = HeadlessChromium.find().orElse(null);
+        Assumptions.assumeTrue(chromium != null, "chromium not installed (the test above says so loudly)");
+        // The report opens on every month: the current month is the last whole one with sales.
+        List<String> expected = DatabaseTarget.of(url).jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT TO_CHAR(month_start, 'YYYY-MM'), mom_growth_pct, yoy_growth_pct FROM kpi.monthly_revenue"
+                                + " WHERE NOT is_partial AND revenue > 0 ORDER BY month_start DESC")
+                .map((row, context) -> List.of("MoM growth, " + row.getString(1), String.valueOf(row.getBigDecimal(2)),
+                        "YoY growth, " + row.getString(1), String.valueOf(row.getBigDecimal(3))))
+                .first());
+        Matcher cards = Pattern.compile("<div class=\"label\">((?:MoM|YoY) growth, [^<]*)</div><div class=\"value\">([^<]*)</div>")
+                .matcher(chromium.dumpDom(report, "executive_home"));
+        for (int card = 0; card < 2; card++) {
+            assertTrue(cards.find(), "growth card " + (card + 1) + " of 2");
+            assertEquals(expected.get(2 * card), cards.group(1));
+            String viewPct = expected.get(2 * card + 1);
+            String shown = cards.group(2);
+            if (viewPct.equals("null")) {
+                assertEquals("–", shown, cards.group(1));
+            } else {
+                // The card prints one decimal of the same ratio the view rounds to two.
+                BigDecimal printed = new BigDecimal(shown.replace("+", "").replace(" %", ""));
+                assertTrue(printed.subtract(new BigDecimal(viewPct)).abs().compareTo(new BigDecimal("0.051")) <= 0,
+                        cards.group(1) + ": card " + shown + ", kpi.monthly_revenue " + viewPct);
+            }
         }
     }
 
