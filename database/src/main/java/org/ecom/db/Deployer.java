@@ -8,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import liquibase.GlobalConfiguration;
 import liquibase.Scope;
 import liquibase.UpdateSummaryOutputEnum;
 import liquibase.command.CommandScope;
@@ -145,12 +147,22 @@ public final class Deployer {
     }
 
     /**
-     * Runs a Liquibase command with its console chatter sent to the (quiet) log instead, and the
-     * Babelfish adjustments on when the server is Babelfish ({@link BabelfishSqlGenerator}).
+     * Runs a Liquibase command with its console chatter sent to the (quiet) log instead. On
+     * Babelfish: the {@link BabelfishAdjustment}s on ({@link BabelfishSqlGenerator}), and Liquibase's
+     * tracking tables named in lower case. Babelfish names its collations in lower case
+     * (sql_latin1_general_cp1_ci_as), so Liquibase, which looks for "_CI_", takes the database for a
+     * case-sensitive one and, asking for DATABASECHANGELOG, misses databasechangelog (the name
+     * PostgreSQL keeps): a second deploy would fail on CREATE TABLE. SQL Server keeps the usual names.
      */
     private static void run(boolean babelfish, Scope.ScopedRunner<?> command) throws Exception {
-        Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService(),
-                BabelfishSqlGenerator.BABELFISH_SCOPE_KEY, babelfish), command);
+        Map<String, Object> scope = new HashMap<>();
+        scope.put(Scope.Attr.ui.name(), new LoggerUIService());
+        scope.put(BabelfishSqlGenerator.BABELFISH_SCOPE_KEY, babelfish);
+        if (babelfish) {
+            scope.put(GlobalConfiguration.DATABASECHANGELOG_TABLE_NAME.getKey(), "databasechangelog");
+            scope.put(GlobalConfiguration.DATABASECHANGELOGLOCK_TABLE_NAME.getKey(), "databasechangeloglock");
+        }
+        Scope.child(scope, command);
     }
 
     private static String rootMessage(Throwable e) {
