@@ -125,7 +125,8 @@ public final class Deployer {
             Database database = DatabaseFactory.getInstance()
                     .openDatabase(url, null, null, null, new ClassLoaderResourceAccessor());
             if (dialect == Dialect.MSSQL) {
-                out.write(SQLCMD_HEADER.getBytes(StandardCharsets.UTF_8));
+                String forWhom = babelfish ? "-- Printed for Babelfish: with its adjustments (database/README.md).\n" : "";
+                out.write((forWhom + SQLCMD_HEADER).getBytes(StandardCharsets.UTF_8));
             }
             run(babelfish, () -> new CommandScope(UpdateSqlCommandStep.COMMAND_NAME)
                     .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
