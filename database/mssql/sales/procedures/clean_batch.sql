@@ -25,12 +25,15 @@ BEGIN
 
     -- UPDLOCK, HOLDLOCK on each existence check: two loads cleaning at once
     -- cannot both insert the same key (what ON CONFLICT does in PostgreSQL).
+    -- A new country's id follows its first line, the same on every engine.
     INSERT INTO sales.country (country_name)
-    SELECT DISTINCT k.country
+    SELECT k.country
     FROM #kept_line AS k
     WHERE NOT EXISTS (SELECT 1
                       FROM sales.country AS c WITH (UPDLOCK, HOLDLOCK)
-                      WHERE c.country_name = k.country);
+                      WHERE c.country_name = k.country)
+    GROUP BY k.country
+    ORDER BY MIN(k.line_number);
 
     -- A product takes the description of its latest line in this batch that
     -- has one (DISTINCT ON in PostgreSQL); a batch with none leaves it as it was.

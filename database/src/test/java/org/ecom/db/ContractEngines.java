@@ -107,6 +107,20 @@ public final class ContractEngines {
         return postgres.target(name);
     }
 
+    /**
+     * A new empty database, not deployed, on the T-SQL server that {@code ECOM_TEST_MSSQL_URL} names
+     * (dropped first when a run left it): for a test that deploys on its own.
+     */
+    public static DatabaseTarget newTsqlDatabase(String name) throws SQLException {
+        DatabaseTarget server = DatabaseTarget.of(System.getenv(MSSQL_URL_VARIABLE));
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            s.execute("USE master");
+            s.execute("IF DB_ID(N'" + name + "') IS NOT NULL DROP DATABASE " + name);
+            s.execute("CREATE DATABASE " + name);
+        }
+        return DatabaseTarget.of(server.jdbcUrl().replaceAll("(?i)(;\\s*databaseName\\s*=)[^;]*", "$1" + name));
+    }
+
     /** The embedded server, for tests that need their own logins. */
     public static synchronized EmbeddedDatabase postgresServer() {
         freshPostgres();

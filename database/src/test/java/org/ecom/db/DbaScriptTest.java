@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -37,7 +36,7 @@ class DbaScriptTest {
         String url = System.getenv(ContractEngines.MSSQL_URL_VARIABLE);
         skipLoudlyUnless(url != null && !url.isBlank(), ContractEngines.MSSQL_URL_VARIABLE + " is not set");
         skipLoudlyUnless(onPath("bsqldb"), "bsqldb not found (apt-get install freetds-bin)");
-        DatabaseTarget database = emptyDatabase(DatabaseTarget.of(url), "ecom_dba_script");
+        DatabaseTarget database = ContractEngines.newTsqlDatabase("ecom_dba_script");
 
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (Connection c = database.connect()) {
@@ -75,16 +74,6 @@ class DbaScriptTest {
             return Rows.rows(c, "SELECT ID, FILENAME, MD5SUM, ORDEREXECUTED, DATEEXECUTED, DEPLOYMENT_ID"
                     + " FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED, ID");
         }
-    }
-
-    /** A new empty database on the server of {@code server}, dropped first if a run left it. */
-    private static DatabaseTarget emptyDatabase(DatabaseTarget server, String name) throws SQLException {
-        try (Connection c = server.connect(); Statement s = c.createStatement()) {
-            s.execute("USE master");
-            s.execute("IF DB_ID(N'" + name + "') IS NOT NULL DROP DATABASE " + name);
-            s.execute("CREATE DATABASE " + name);
-        }
-        return DatabaseTarget.of(server.jdbcUrl().replaceAll("(?i)(;\\s*databaseName\\s*=)[^;]*", "$1" + name));
     }
 
     private static void runBsqldb(DatabaseTarget database, Path script) throws IOException, InterruptedException {
