@@ -59,10 +59,7 @@ class DbaScriptTest {
         assertEquals(recorded, trackingRows(database), "./ecom deploy after the script ran or re-ran a changeset");
 
         try (Connection c = database.connect()) {
-            StagingFixture f = new StagingFixture(c, Dialect.MSSQL);
-            long batch = f.batch("fixture.csv", 10);
-            f.tenRows(batch);
-            f.process(batch);
+            new StagingFixture(c, Dialect.MSSQL).tenRows("fixture.csv");
             assertEquals("3", Rows.scalar(c, "SELECT clean_rows FROM quality.batch_governance"),
                     "the database the script made works");
         }

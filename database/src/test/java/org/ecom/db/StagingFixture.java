@@ -79,8 +79,10 @@ public final class StagingFixture {
      * Ten hand-made rows whose fate the governance and mart tests work out by hand: three clean
      * lines (2, 3 and 11: 83.40 + 81.00 + 30.00), one duplicate, one without customer, two
      * cancellations, one adjustment, one line with a quantity and one with a price not above zero.
+     * Staged as a batch of file {@code fileName} and processed; returns the batch's id.
      */
-    public void tenRows(long batch) throws SQLException {
+    public long tenRows(String fileName) throws SQLException {
+        long batch = batch(fileName, 10);
         line(batch, 2, "489434", "85048", "LIGHT", 12, "2009-12-01 07:45:00", "6.95", 13085, "United Kingdom"); // clean 83.40
         line(batch, 3, "489434", "79323P", "PINK", 12, "2009-12-01 07:45:00", "6.75", 13085, "United Kingdom"); // clean 81.00
         line(batch, 4, "489434", "85048", "LIGHT", 12, "2009-12-01 07:45:00", "6.95", 13085, "United Kingdom"); // duplicate of 2
@@ -91,6 +93,8 @@ public final class StagingFixture {
         line(batch, 9, "489436", "21523", "MAT", -3, "2009-12-01 09:00:00", "7.95", 12345, "France"); // quantity <= 0
         line(batch, 10, "489437", "22112", null, 6, "2009-12-01 09:05:00", "0.00", 12345, "France"); // price <= 0
         line(batch, 11, "489438", "22113", "HEART", 24, "2009-12-02 09:00:00", "1.25", 12345, "France"); // clean 30.00
+        process(batch);
+        return batch;
     }
 
     /**
@@ -119,8 +123,11 @@ public final class StagingFixture {
      *  500016   2011-03-09 15:00  103      France      30.00    3 x 10.00
      *                                                2090.00
      * </pre>
+     *
+     * Staged as one batch and processed; returns the batch's id.
      */
-    public void year(long batch) throws SQLException {
+    public long year() throws SQLException {
+        long batch = batch("kpi-fixture.csv", 18);
         int n = 2;
         line(batch, n++, "500001", "85048", "LIGHT", 10, "2010-01-04 10:00:00", "10.00", 101, "United Kingdom");
         line(batch, n++, "500002", "85048", "LIGHT", 5, "2010-01-20 10:00:00", "10.00", 102, "United Kingdom");
@@ -139,6 +146,8 @@ public final class StagingFixture {
         line(batch, n++, "500017", "85048", "LIGHT", 2, "2011-02-10 10:00:00", "10.00", null, "United Kingdom");
         line(batch, n++, "500014", "85048", "LIGHT", 25, "2011-02-20 10:00:00", "10.00", 101, "United Kingdom");
         line(batch, n++, "500015", "85048", "LIGHT", 7, "2011-03-01 10:00:00", "10.00", 106, "United Kingdom");
-        line(batch, n++, "500016", "85048", "LIGHT", 3, "2011-03-09 15:00:00", "10.00", 103, "France");
+        line(batch, n, "500016", "85048", "LIGHT", 3, "2011-03-09 15:00:00", "10.00", 103, "France");
+        process(batch);
+        return batch;
     }
 }

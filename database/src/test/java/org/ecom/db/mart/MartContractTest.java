@@ -21,10 +21,7 @@ class MartContractTest {
     @MethodSource("org.ecom.db.ContractEngines#all")
     void summariesAddUpTheCleanLines(ContractEngines.Engine engine) throws SQLException {
         try (Connection c = engine.freshConnection()) {
-            StagingFixture f = new StagingFixture(c, engine.dialect());
-            long batch = f.batch("fixture.csv", 10);
-            f.tenRows(batch);
-            f.process(batch);
+            new StagingFixture(c, engine.dialect()).tenRows("fixture.csv");
 
             assertEquals("2", scalar(c, "SELECT COUNT(*) FROM mart.invoice_summary"));
             assertEquals("164.400|24|2|2", scalar(c, "SELECT " + concat("revenue", "quantity", "line_count", "product_count")

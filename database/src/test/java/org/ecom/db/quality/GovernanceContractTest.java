@@ -25,9 +25,7 @@ public class GovernanceContractTest {
     void countsEveryCategoryAndKeepsOnlyCleanLines(ContractEngines.Engine engine) throws SQLException {
         try (Connection c = engine.freshConnection()) {
             StagingFixture f = new StagingFixture(c, engine.dialect());
-            long batch = f.batch("fixture.csv", 10);
-            f.tenRows(batch);
-            f.process(batch);
+            long batch = f.tenRows("fixture.csv");
 
             try (Statement s = c.createStatement();
                  ResultSet g = s.executeQuery("SELECT * FROM quality.batch_governance WHERE batch_id = " + batch)) {
@@ -63,9 +61,7 @@ public class GovernanceContractTest {
     void aRowAlreadyLoadedByAnEarlierBatchIsADuplicate(ContractEngines.Engine engine) throws SQLException {
         try (Connection c = engine.freshConnection()) {
             StagingFixture f = new StagingFixture(c, engine.dialect());
-            long first = f.batch("first.csv", 10);
-            f.tenRows(first);
-            f.process(first);
+            f.tenRows("first.csv");
 
             long second = f.batch("second.csv", 2);
             f.line(second, 2, "489434", "85048", "LIGHT", 12, "2009-12-01 07:45:00", "6.95", 13085, "United Kingdom");
