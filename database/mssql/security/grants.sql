@@ -20,6 +20,8 @@ GRANT SELECT ON OBJECT::quality.batch_governance TO etl_loader;
 -- that breaks the chain.
 GRANT EXECUTE ON OBJECT::sales.clean_batch TO etl_loader;
 GRANT EXECUTE ON OBJECT::quality.record_batch_governance TO etl_loader;
+-- mart.refresh_summaries runs one procedure per summary table
+-- (mart.refresh_invoice_summary ...): ownership chaining covers them too.
 GRANT EXECUTE ON OBJECT::mart.refresh_summaries TO etl_loader;
 
 -- The loader writes staging.retail_line with the JDBC bulk copy API (INSERT

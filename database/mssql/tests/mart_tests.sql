@@ -1,16 +1,19 @@
--- tSQLt test class for the mart schema: mart.refresh_summaries rebuilds every
--- summary table from faked sales tables. The base rows are the clean lines of
--- MartContractTest (GovernanceContractTest's fixture, already cleaned): invoice
--- 489434 of customer 13085 (UK, 83.40 + 81.00), invoice 489438 of customer
--- 12345 (France, 30.00), and customer 16321 who only cancelled (C489449).
--- sales.invoice_line and sales.cancellation_line keep their computed
--- line_revenue (@ComputedColumns = 1); the mart tables are faked so that no
--- constraint gets in the way and every test starts from empty summaries.
+-- tSQLt test class for the mart schema: each mart.refresh_<table> procedure
+-- rebuilds its summary table from faked sales tables and, where it reads
+-- them, hand-made rows of the summaries refreshed before it; then
+-- mart.refresh_summaries runs them in that order. The base rows are the clean
+-- lines of MartContractTest (GovernanceContractTest's fixture, already
+-- cleaned): invoice 489434 of customer 13085 (UK, 83.40 + 81.00), invoice
+-- 489438 of customer 12345 (France, 30.00), and customer 16321 who only
+-- cancelled (C489449). sales.invoice_line and sales.cancellation_line keep
+-- their computed line_revenue (@ComputedColumns = 1); the mart tables are
+-- faked so that no constraint gets in the way and every test starts from
+-- empty summaries.
 -- Not deployed by Liquibase: `./ecom test-db` installs and runs it.
 EXEC tSQLt.NewTestClass 'mart_tests';
 GO
 
--- Runs before each test: every table refresh_summaries reads or writes is faked.
+-- Runs before each test: every table the refresh procedures read or write is faked.
 CREATE OR ALTER PROCEDURE mart_tests.SetUp
 AS
 BEGIN
@@ -59,7 +62,19 @@ BEGIN
 END;
 GO
 
-CREATE OR ALTER PROCEDURE mart_tests.[test invoice_summary totals each sales invoice and replaces what was there]
+-- mart.invoice_summary as mart.refresh_invoice_summary makes it of the clean
+-- lines above: the input of the parts that read it.
+CREATE OR ALTER PROCEDURE mart_tests.[insert the invoice summaries of the governance fixture]
+AS
+BEGIN
+    INSERT INTO mart.invoice_summary
+        (invoice_no, customer_id, country_id, invoice_date, month_start, revenue, quantity, line_count, product_count)
+    VALUES ('489434', 13085, 1, '2009-12-01T07:45:00', '2009-12-01', 164.400, 24, 2, 2),
+           ('489438', 12345, 2, '2009-12-02T09:00:00', '2009-12-01', 30.000, 24, 1, 1);
+END;
+GO
+
+CREATE OR ALTER PROCEDURE mart_tests.[test refresh_invoice_summary totals each sales invoice and replaces what was there]
 AS
 BEGIN
     EXEC mart_tests.[insert the clean lines of the governance fixture];
@@ -67,7 +82,7 @@ BEGIN
         (invoice_no, customer_id, country_id, invoice_date, month_start, revenue, quantity, line_count, product_count)
     VALUES ('STALE', 1, 1, '2000-01-01T00:00:00', '2000-01-01', 1.000, 1, 1, 1);
 
-    EXEC mart.refresh_summaries;
+    EXEC mart.refresh_invoice_summary;
 
     SELECT invoice_no, customer_id, country_id, invoice_date, month_start, revenue, quantity, line_count, product_count
     INTO #actual
@@ -84,10 +99,56 @@ BEGIN
 END;
 GO
 
-CREATE OR ALTER PROCEDURE mart_tests.[test customer_summary counts the cancelled orders of customers with sales]
+CREATE OR ALTER PROCEDURE mart_tests.[test refresh_customer_month adds up the invoices per customer and month]
+AS
+BEGIN
+    EXEC mart_tests.[insert the invoice summaries of the governance fixture];
+    INSERT INTO mart.customer_month (customer_id, month_start, revenue, orders)
+    VALUES (99999, '2000-01-01', 1.000, 1);
+
+    EXEC mart.refresh_customer_month;
+
+    SELECT customer_id, month_start, revenue, orders
+    INTO #actual
+    FROM mart.customer_month;
+
+    SELECT TOP (0) * INTO #expected FROM #actual;
+    INSERT INTO #expected (customer_id, month_start, revenue, orders)
+    VALUES (13085, '2009-12-01', 164.400, 1),
+           (12345, '2009-12-01', 30.000, 1);
+
+    EXEC tSQLt.AssertEqualsTable @Expected = N'#expected', @Actual = N'#actual';
+END;
+GO
+
+CREATE OR ALTER PROCEDURE mart_tests.[test refresh_customer_country_month adds up the invoices per customer, month and invoice country]
+AS
+BEGIN
+    EXEC mart_tests.[insert the invoice summaries of the governance fixture];
+    INSERT INTO mart.customer_country_month (customer_id, month_start, country_id, orders, revenue, quantity)
+    VALUES (99999, '2000-01-01', 1, 1, 1.000, 1);
+
+    EXEC mart.refresh_customer_country_month;
+
+    SELECT month_start, customer_id, country_id, orders, revenue, quantity
+    INTO #actual
+    FROM mart.customer_country_month;
+
+    -- 1 = United Kingdom, 2 = France.
+    SELECT TOP (0) * INTO #expected FROM #actual;
+    INSERT INTO #expected (month_start, customer_id, country_id, orders, revenue, quantity)
+    VALUES ('2009-12-01', 13085, 1, 1, 164.400, 24),
+           ('2009-12-01', 12345, 2, 1, 30.000, 24);
+
+    EXEC tSQLt.AssertEqualsTable @Expected = N'#expected', @Actual = N'#actual';
+END;
+GO
+
+CREATE OR ALTER PROCEDURE mart_tests.[test refresh_customer_summary counts the cancelled orders of customers with sales]
 AS
 BEGIN
     EXEC mart_tests.[insert the clean lines of the governance fixture];
+    EXEC mart_tests.[insert the invoice summaries of the governance fixture];
     -- 13085 also cancels twice: C489500 (two lines) and C489501 (one line).
     INSERT INTO sales.invoice (invoice_no, customer_id, country_id, invoice_date, is_cancellation, batch_id)
     VALUES ('C489500', 13085, 1, '2009-12-02T10:00:00', 1, 1),
@@ -96,8 +157,12 @@ BEGIN
     VALUES ('C489500', '85048', -2, 6.950, 1, 12),
            ('C489500', '79323P', -1, 6.750, 1, 13),
            ('C489501', '85048', -1, 6.950, 1, 14);
+    INSERT INTO mart.customer_summary
+        (customer_id, country_id, first_purchase_at, last_purchase_at, orders, revenue, quantity,
+         distinct_products, active_days, cancelled_orders, cancelled_revenue)
+    VALUES (99999, 1, '2000-01-01T00:00:00', '2000-01-01T00:00:00', 1, 1.000, 1, 1, 1, 0, 0.000);
 
-    EXEC mart.refresh_summaries;
+    EXEC mart.refresh_customer_summary;
 
     SELECT customer_id, country_id, first_purchase_at, last_purchase_at, orders, revenue, quantity,
            distinct_products, active_days, cancelled_orders, cancelled_revenue
@@ -117,32 +182,15 @@ BEGIN
 END;
 GO
 
-CREATE OR ALTER PROCEDURE mart_tests.[test customer_month, customer_country_month and product_summary add up the clean lines]
+CREATE OR ALTER PROCEDURE mart_tests.[test refresh_product_summary adds up the clean lines per product]
 AS
 BEGIN
     EXEC mart_tests.[insert the clean lines of the governance fixture];
+    INSERT INTO mart.product_summary
+        (stock_code, description, revenue, quantity, orders, customers, first_sold_at, last_sold_at)
+    VALUES ('STALE', N'STALE', 1.000, 1, 1, 1, '2000-01-01T00:00:00', '2000-01-01T00:00:00');
 
-    EXEC mart.refresh_summaries;
-
-    SELECT customer_id, month_start, revenue, orders
-    INTO #actual_month
-    FROM mart.customer_month;
-    SELECT TOP (0) * INTO #expected_month FROM #actual_month;
-    INSERT INTO #expected_month (customer_id, month_start, revenue, orders)
-    VALUES (13085, '2009-12-01', 164.400, 1),
-           (12345, '2009-12-01', 30.000, 1);
-    EXEC tSQLt.AssertEqualsTable @Expected = N'#expected_month', @Actual = N'#actual_month', @Message = N'customer_month';
-
-    -- The same per invoice country (1 = United Kingdom, 2 = France), with quantities.
-    SELECT month_start, customer_id, country_id, orders, revenue, quantity
-    INTO #actual_country_month
-    FROM mart.customer_country_month;
-    SELECT TOP (0) * INTO #expected_country_month FROM #actual_country_month;
-    INSERT INTO #expected_country_month (month_start, customer_id, country_id, orders, revenue, quantity)
-    VALUES ('2009-12-01', 13085, 1, 1, 164.400, 24),
-           ('2009-12-01', 12345, 2, 1, 30.000, 24);
-    EXEC tSQLt.AssertEqualsTable @Expected = N'#expected_country_month', @Actual = N'#actual_country_month',
-        @Message = N'customer_country_month';
+    EXEC mart.refresh_product_summary;
 
     SELECT stock_code, description, revenue, quantity, orders, customers, first_sold_at, last_sold_at
     INTO #actual
@@ -159,12 +207,17 @@ BEGIN
 END;
 GO
 
-CREATE OR ALTER PROCEDURE mart_tests.[test monthly_summary marks a month the data ends in as partial]
+CREATE OR ALTER PROCEDURE mart_tests.[test refresh_monthly_summary marks a month the data ends in as partial]
 AS
 BEGIN
-    EXEC mart_tests.[insert the clean lines of the governance fixture];
+    EXEC mart_tests.[insert the invoice summaries of the governance fixture];
+    INSERT INTO mart.customer_month (customer_id, month_start, revenue, orders)
+    VALUES (13085, '2009-12-01', 164.400, 1),
+           (12345, '2009-12-01', 30.000, 1);
+    INSERT INTO mart.monthly_summary (month_start, revenue, orders, active_customers, new_customers, quantity, is_partial)
+    VALUES ('2000-01-01', 1.000, 1, 1, 1, 1, 0);
 
-    EXEC mart.refresh_summaries;
+    EXEC mart.refresh_monthly_summary;
 
     SELECT month_start, revenue, orders, active_customers, new_customers, quantity, is_partial
     INTO #actual
@@ -179,21 +232,23 @@ BEGIN
 END;
 GO
 
-CREATE OR ALTER PROCEDURE mart_tests.[test monthly_summary months covered whole are not partial and new customers count once]
+CREATE OR ALTER PROCEDURE mart_tests.[test refresh_monthly_summary months covered whole are not partial and new customers count once]
 AS
 BEGIN
-    EXEC mart_tests.[insert the clean lines of the governance fixture];
     -- The data now runs from 1 December 2009 to 10 February 2010: December and
     -- January are whole, February is not. 17850 is new in January; 13085 is back in February.
-    INSERT INTO sales.customer (customer_id, country_id) VALUES (17850, 1);
-    INSERT INTO sales.invoice (invoice_no, customer_id, country_id, invoice_date, is_cancellation, batch_id)
-    VALUES ('489600', 17850, 1, '2010-01-31T18:00:00', 0, 2),
-           ('489601', 13085, 1, '2010-02-10T09:00:00', 0, 2);
-    INSERT INTO sales.invoice_line (invoice_no, stock_code, quantity, unit_price, batch_id, source_line_number)
-    VALUES ('489600', '85048', 2, 6.950, 2, 1),
-           ('489601', '22113', 10, 1.250, 2, 2);
+    EXEC mart_tests.[insert the invoice summaries of the governance fixture];
+    INSERT INTO mart.invoice_summary
+        (invoice_no, customer_id, country_id, invoice_date, month_start, revenue, quantity, line_count, product_count)
+    VALUES ('489600', 17850, 1, '2010-01-31T18:00:00', '2010-01-01', 13.900, 2, 1, 1),
+           ('489601', 13085, 1, '2010-02-10T09:00:00', '2010-02-01', 12.500, 10, 1, 1);
+    INSERT INTO mart.customer_month (customer_id, month_start, revenue, orders)
+    VALUES (13085, '2009-12-01', 164.400, 1),
+           (12345, '2009-12-01', 30.000, 1),
+           (17850, '2010-01-01', 13.900, 1),
+           (13085, '2010-02-01', 12.500, 1);
 
-    EXEC mart.refresh_summaries;
+    EXEC mart.refresh_monthly_summary;
 
     SELECT month_start, revenue, orders, active_customers, new_customers, quantity, is_partial
     INTO #actual
@@ -209,12 +264,15 @@ BEGIN
 END;
 GO
 
-CREATE OR ALTER PROCEDURE mart_tests.[test country_summary is by the country of the invoice]
+CREATE OR ALTER PROCEDURE mart_tests.[test refresh_country_summary is by the country of the invoice]
 AS
 BEGIN
     EXEC mart_tests.[insert the clean lines of the governance fixture];
+    EXEC mart_tests.[insert the invoice summaries of the governance fixture];
+    INSERT INTO mart.country_summary (country_id, country_name, revenue, orders, customers)
+    VALUES (3, N'STALE', 1.000, 1, 1);
 
-    EXEC mart.refresh_summaries;
+    EXEC mart.refresh_country_summary;
 
     SELECT country_id, country_name, revenue, orders, customers
     INTO #actual
@@ -230,12 +288,17 @@ BEGIN
 END;
 GO
 
-CREATE OR ALTER PROCEDURE mart_tests.[test product_pair is empty when no product is in two invoices]
+CREATE OR ALTER PROCEDURE mart_tests.[test refresh_product_pair is empty when no product is in two invoices]
 AS
 BEGIN
     EXEC mart_tests.[insert the clean lines of the governance fixture];
+    EXEC mart_tests.[insert the invoice summaries of the governance fixture];
+    INSERT INTO mart.product_pair
+        (stock_code_a, stock_code_b, invoices_together, invoices_a, invoices_b,
+         support, confidence_a_to_b, confidence_b_to_a, lift)
+    VALUES ('85048', '79323P', 1, 1, 1, 1.000000, 1.000000, 1.000000, 1.0000);
 
-    EXEC mart.refresh_summaries;
+    EXEC mart.refresh_product_pair;
 
     EXEC tSQLt.AssertEmptyTable @TableName = N'mart.product_pair';
 END;
@@ -246,8 +309,9 @@ GO
 -- 2 (500009 500012), every other pair in one only, under the minimum of
 -- max(2, 0.1% of 14) invoices. A1 is in 7 invoices, B2 in 7, C3 in 4, D4 in 5,
 -- all >= max(2, 1% of 14). Invoice 500100 holds A1, B2, C3, D4 and 97 other
--- products: 101 products, so it is no basket and counts in no figure.
-CREATE OR ALTER PROCEDURE mart_tests.[test product_pair support confidence and lift over the baskets of at most 100 products]
+-- products: 101 products, so it is no basket and counts in no figure. Of
+-- mart.invoice_summary, the part reads only invoice_no and product_count.
+CREATE OR ALTER PROCEDURE mart_tests.[test refresh_product_pair support confidence and lift over the baskets of at most 100 products]
 AS
 BEGIN
     INSERT INTO sales.country (country_id, country_name) VALUES (1, N'United Kingdom');
@@ -287,7 +351,15 @@ BEGIN
     CROSS JOIN (VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)) AS u (d)
     WHERE t.d * 10 + u.d < 97;
 
-    EXEC mart.refresh_summaries;
+    INSERT INTO mart.invoice_summary
+        (invoice_no, customer_id, country_id, invoice_date, month_start, revenue, quantity, line_count, product_count)
+    SELECT v.invoice_no, 101, 1, '2011-01-01T10:00:00', '2011-01-01', 1.000, 1, v.products, v.products
+    FROM (VALUES ('500001', 2), ('500002', 1), ('500003', 3), ('500004', 1), ('500005', 1), ('500006', 2),
+                 ('500007', 1), ('500008', 2), ('500009', 2), ('500010', 1), ('500011', 1), ('500012', 2),
+                 ('500013', 3), ('500014', 1), ('500100', 101))
+         AS v (invoice_no, products);
+
+    EXEC mart.refresh_product_pair;
 
     SELECT stock_code_a, stock_code_b, invoices_together, invoices_a, invoices_b,
            support, confidence_a_to_b, confidence_b_to_a, lift
@@ -302,6 +374,66 @@ BEGIN
          support, confidence_a_to_b, confidence_b_to_a, lift)
     VALUES ('A1', 'B2', 5, 7, 7, 0.357143, 0.714286, 0.714286, 1.4286),
            ('C3', 'D4', 2, 4, 5, 0.142857, 0.500000, 0.400000, 1.4000);
+
+    EXEC tSQLt.AssertEqualsTable @Expected = N'#expected', @Actual = N'#actual';
+END;
+GO
+
+-- The order matters: every part but mart.refresh_product_summary reads
+-- mart.invoice_summary, and mart.refresh_monthly_summary reads mart.customer_month.
+CREATE OR ALTER PROCEDURE mart_tests.[test refresh_summaries runs each part once, in dependency order]
+AS
+BEGIN
+    CREATE TABLE #calls (call_no int IDENTITY(1, 1) NOT NULL, part sysname NOT NULL);
+    EXEC tSQLt.SpyProcedure @ProcedureName = N'mart.refresh_invoice_summary',
+        @CommandToExecute = N'INSERT INTO #calls (part) VALUES (N''refresh_invoice_summary'');';
+    EXEC tSQLt.SpyProcedure @ProcedureName = N'mart.refresh_customer_month',
+        @CommandToExecute = N'INSERT INTO #calls (part) VALUES (N''refresh_customer_month'');';
+    EXEC tSQLt.SpyProcedure @ProcedureName = N'mart.refresh_customer_country_month',
+        @CommandToExecute = N'INSERT INTO #calls (part) VALUES (N''refresh_customer_country_month'');';
+    EXEC tSQLt.SpyProcedure @ProcedureName = N'mart.refresh_customer_summary',
+        @CommandToExecute = N'INSERT INTO #calls (part) VALUES (N''refresh_customer_summary'');';
+    EXEC tSQLt.SpyProcedure @ProcedureName = N'mart.refresh_product_summary',
+        @CommandToExecute = N'INSERT INTO #calls (part) VALUES (N''refresh_product_summary'');';
+    EXEC tSQLt.SpyProcedure @ProcedureName = N'mart.refresh_monthly_summary',
+        @CommandToExecute = N'INSERT INTO #calls (part) VALUES (N''refresh_monthly_summary'');';
+    EXEC tSQLt.SpyProcedure @ProcedureName = N'mart.refresh_country_summary',
+        @CommandToExecute = N'INSERT INTO #calls (part) VALUES (N''refresh_country_summary'');';
+    EXEC tSQLt.SpyProcedure @ProcedureName = N'mart.refresh_product_pair',
+        @CommandToExecute = N'INSERT INTO #calls (part) VALUES (N''refresh_product_pair'');';
+
+    EXEC mart.refresh_summaries;
+
+    SELECT CAST(call_no AS int) AS call_no, part
+    INTO #actual
+    FROM #calls;
+
+    SELECT TOP (0) * INTO #expected FROM #actual;
+    INSERT INTO #expected (call_no, part)
+    VALUES (1, N'refresh_invoice_summary'), (2, N'refresh_customer_month'), (3, N'refresh_customer_country_month'),
+           (4, N'refresh_customer_summary'), (5, N'refresh_product_summary'), (6, N'refresh_monthly_summary'),
+           (7, N'refresh_country_summary'), (8, N'refresh_product_pair');
+
+    EXEC tSQLt.AssertEqualsTable @Expected = N'#expected', @Actual = N'#actual';
+END;
+GO
+
+-- The parts together, from the sales alone: the monthly summary is the last
+-- link of the chain (sales -> invoice_summary -> customer_month -> monthly_summary).
+CREATE OR ALTER PROCEDURE mart_tests.[test refresh_summaries rebuilds the summaries from the sales]
+AS
+BEGIN
+    EXEC mart_tests.[insert the clean lines of the governance fixture];
+
+    EXEC mart.refresh_summaries;
+
+    SELECT month_start, revenue, orders, active_customers, new_customers, quantity, is_partial
+    INTO #actual
+    FROM mart.monthly_summary;
+
+    SELECT TOP (0) * INTO #expected FROM #actual;
+    INSERT INTO #expected (month_start, revenue, orders, active_customers, new_customers, quantity, is_partial)
+    VALUES ('2009-12-01', 194.400, 2, 2, 2, 48, 1);
 
     EXEC tSQLt.AssertEqualsTable @Expected = N'#expected', @Actual = N'#actual';
 END;

@@ -21,6 +21,11 @@ REVOKE EXECUTE ON PROCEDURE quality.record_batch_governance(bigint), sales.clean
 GRANT EXECUTE ON PROCEDURE quality.record_batch_governance(bigint), sales.clean_batch(bigint),
     mart.refresh_summaries() TO etl_loader;
 GRANT USAGE ON SCHEMA mart TO etl_loader;
+-- The parts mart.refresh_summaries runs, one per summary table: it calls them
+-- as their owner, so etl_loader needs no right on them.
+REVOKE EXECUTE ON PROCEDURE mart.refresh_invoice_summary(), mart.refresh_customer_month(),
+    mart.refresh_customer_country_month(), mart.refresh_customer_summary(), mart.refresh_product_summary(),
+    mart.refresh_monthly_summary(), mart.refresh_country_summary(), mart.refresh_product_pair() FROM PUBLIC;
 
 GRANT USAGE ON SCHEMA sales, mart TO sidecar_writer;
 GRANT SELECT ON ALL TABLES IN SCHEMA sales, mart TO sidecar_writer;

@@ -3,7 +3,8 @@
 -- One row per sales invoice (cancellations excluded): the grain of orders,
 -- average order value and date-range queries. 37k rows on the real data
 -- against 780k lines, so reporting queries aggregate this instead.
--- Rebuilt by mart.refresh_summaries at the end of each load.
+-- Rebuilt by mart.refresh_invoice_summary (run by mart.refresh_summaries)
+-- at the end of each load.
 --changeset ecom:mart.invoice_summary
 CREATE TABLE mart.invoice_summary (
     invoice_no    varchar(20)    COLLATE Latin1_General_100_BIN2 NOT NULL,

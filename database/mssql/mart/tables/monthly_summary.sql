@@ -2,7 +2,8 @@
 
 -- One row per calendar month with sales. is_partial marks a month the data
 -- does not cover whole (the real data ends on 9 December 2011): comparing it
--- with a full month would read as a collapse. Rebuilt by mart.refresh_summaries.
+-- with a full month would read as a collapse. Rebuilt by
+-- mart.refresh_monthly_summary (run by mart.refresh_summaries).
 --changeset ecom:mart.monthly_summary
 CREATE TABLE mart.monthly_summary (
     month_start      date           NOT NULL,

@@ -1,7 +1,7 @@
 --liquibase formatted sql
 
 -- One row per country with sales (the country of the invoice).
--- Rebuilt by mart.refresh_summaries.
+-- Rebuilt by mart.refresh_country_summary (run by mart.refresh_summaries).
 --changeset ecom:mart.country_summary
 CREATE TABLE mart.country_summary (
     country_id   integer       NOT NULL PRIMARY KEY,

@@ -3,8 +3,9 @@
 -- Clean sales per customer, invoice country and month: the grain of the
 -- Power BI sales fact (kpi.customer_month_sales), kept here so a DirectQuery
 -- visual aggregates these rows (about 13k for the real data, 266k at 10x)
--- and not every invoice. Rebuilt by mart.refresh_summaries. Keyed by month
--- first: the visuals group by month and count distinct customers in it.
+-- and not every invoice. Rebuilt by mart.refresh_customer_country_month
+-- (run by mart.refresh_summaries). Keyed by month first: the visuals group
+-- by month and count distinct customers in it.
 --changeset ecom:mart.customer_country_month
 CREATE TABLE mart.customer_country_month (
     customer_id integer       NOT NULL,

@@ -1,7 +1,8 @@
 --liquibase formatted sql
 
 -- Revenue and orders per customer and calendar month: the grain of cohorts,
--- retention and active customers. Rebuilt by mart.refresh_summaries.
+-- retention and active customers. Rebuilt by mart.refresh_customer_month
+-- (run by mart.refresh_summaries).
 --changeset ecom:mart.customer_month
 CREATE TABLE mart.customer_month (
     customer_id integer       NOT NULL,

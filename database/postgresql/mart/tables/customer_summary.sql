@@ -3,7 +3,8 @@
 -- One row per customer with at least one clean sales line: lifetime figures
 -- for CLV, RFM and Pareto. Cancellations are counted apart, from
 -- sales.cancellation_line: cancelled_revenue is negative, as the quantities
--- of cancellation lines are. Rebuilt by mart.refresh_summaries.
+-- of cancellation lines are. Rebuilt by mart.refresh_customer_summary
+-- (run by mart.refresh_summaries).
 --changeset ecom:mart.customer_summary
 CREATE TABLE mart.customer_summary (
     customer_id         integer       NOT NULL PRIMARY KEY,

@@ -5,7 +5,8 @@
 -- invoices holding a that also hold b, lift = how much more often they go
 -- together than chance (1 = independent). Counted over invoices of at most
 -- 100 distinct products, for products in at least 1% of them (and at least
--- 2) and pairs in at least 0.1% (and 2) (see mart.refresh_summaries for why). stock_code_a < stock_code_b.
+-- 2) and pairs in at least 0.1% (and 2) (see mart.refresh_product_pair for
+-- why). stock_code_a < stock_code_b.
 --changeset ecom:mart.product_pair
 CREATE TABLE mart.product_pair (
     stock_code_a      varchar(20)   NOT NULL,

@@ -1,6 +1,7 @@
 --liquibase formatted sql
 
--- One row per product sold in clean lines. Rebuilt by mart.refresh_summaries.
+-- One row per product sold in clean lines. Rebuilt by
+-- mart.refresh_product_summary (run by mart.refresh_summaries).
 --changeset ecom:mart.product_summary
 CREATE TABLE mart.product_summary (
     stock_code   varchar(20)   NOT NULL PRIMARY KEY,

@@ -1,0 +1,18 @@
+--liquibase formatted sql
+
+-- Rebuilds mart.country_summary, one row per invoice country with sales,
+-- from mart.invoice_summary (refreshed first).
+--changeset ecom:mart.refresh_country_summary runOnChange:true splitStatements:true endDelimiter:GO stripComments:false
+CREATE OR ALTER PROCEDURE mart.refresh_country_summary
+AS
+BEGIN
+    SET NOCOUNT, XACT_ABORT ON;
+
+    DELETE FROM mart.country_summary;
+    INSERT INTO mart.country_summary (country_id, country_name, revenue, orders, customers)
+    SELECT s.country_id, c.country_name, SUM(s.revenue), COUNT(*), COUNT(DISTINCT s.customer_id)
+    FROM mart.invoice_summary AS s
+    INNER JOIN sales.country AS c ON c.country_id = s.country_id
+    GROUP BY s.country_id, c.country_name;
+END;
+GO

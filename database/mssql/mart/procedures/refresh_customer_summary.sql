@@ -1,0 +1,41 @@
+--liquibase formatted sql
+
+-- Rebuilds mart.customer_summary, lifetime figures per customer with sales,
+-- from mart.invoice_summary (refreshed first) and the sales model; the
+-- cancellations are counted from sales.cancellation_line.
+--changeset ecom:mart.refresh_customer_summary runOnChange:true splitStatements:true endDelimiter:GO stripComments:false
+CREATE OR ALTER PROCEDURE mart.refresh_customer_summary
+AS
+BEGIN
+    SET NOCOUNT, XACT_ABORT ON;
+
+    DELETE FROM mart.customer_summary;
+    INSERT INTO mart.customer_summary (customer_id, country_id, first_purchase_at, last_purchase_at, orders,
+                                       revenue, quantity, distinct_products, active_days,
+                                       cancelled_orders, cancelled_revenue)
+    SELECT s.customer_id, c.country_id, s.first_purchase_at, s.last_purchase_at, s.orders,
+           s.revenue, s.quantity, p.distinct_products, s.active_days,
+           COALESCE(x.cancelled_orders, 0), COALESCE(x.cancelled_revenue, 0)
+    FROM (
+        SELECT customer_id, MIN(invoice_date) AS first_purchase_at, MAX(invoice_date) AS last_purchase_at,
+               COUNT(*) AS orders, SUM(revenue) AS revenue, SUM(quantity) AS quantity,
+               COUNT(DISTINCT CAST(invoice_date AS date)) AS active_days
+        FROM mart.invoice_summary
+        GROUP BY customer_id
+    ) AS s
+    INNER JOIN sales.customer AS c ON c.customer_id = s.customer_id
+    INNER JOIN (
+        SELECT i.customer_id, COUNT(DISTINCT l.stock_code) AS distinct_products
+        FROM sales.invoice_line AS l
+        INNER JOIN sales.invoice AS i ON i.invoice_no = l.invoice_no
+        GROUP BY i.customer_id
+    ) AS p ON p.customer_id = s.customer_id
+    LEFT JOIN (
+        SELECT i.customer_id, COUNT(DISTINCT i.invoice_no) AS cancelled_orders,
+               SUM(l.line_revenue) AS cancelled_revenue
+        FROM sales.cancellation_line AS l
+        INNER JOIN sales.invoice AS i ON i.invoice_no = l.invoice_no
+        GROUP BY i.customer_id
+    ) AS x ON x.customer_id = s.customer_id;
+END;
+GO

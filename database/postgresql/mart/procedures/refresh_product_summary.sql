@@ -1,0 +1,25 @@
+--liquibase formatted sql
+
+-- Rebuilds mart.product_summary, one row per product sold, from the sales model.
+--changeset ecom:mart.refresh_product_summary runOnChange:true splitStatements:false
+CREATE OR REPLACE PROCEDURE mart.refresh_product_summary()
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    DELETE FROM mart.product_summary;
+    INSERT INTO mart.product_summary (stock_code, description, revenue, quantity, orders, customers,
+                                      first_sold_at, last_sold_at)
+    SELECT l.stock_code, MIN(p.description), SUM(l.line_revenue), SUM(l.quantity),
+           COUNT(DISTINCT l.invoice_no), COUNT(DISTINCT i.customer_id),
+           MIN(i.invoice_date), MAX(i.invoice_date)
+    FROM sales.invoice_line AS l
+    JOIN sales.invoice AS i ON i.invoice_no = l.invoice_no
+    JOIN sales.product AS p ON p.stock_code = l.stock_code
+    GROUP BY l.stock_code;
+
+    -- Fresh statistics: the reporting queries' plans depend on them.
+    ANALYZE mart.product_summary;
+END;
+$$;
