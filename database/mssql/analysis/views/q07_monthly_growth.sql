@@ -10,6 +10,8 @@
 -- in between), so the
 -- -55% of December 2011 (9 days of data) reads as what it is.
 -- Reads mart.monthly_summary.
+-- A window's decimal result is cast to the type SQL Server gives it anyway:
+-- Babelfish would return it with 8 decimals.
 --changeset ecom:analysis.q07_monthly_growth runOnChange:true splitStatements:true endDelimiter:GO stripComments:false
 CREATE OR ALTER VIEW analysis.q07_monthly_growth
 AS
@@ -17,7 +19,7 @@ WITH m AS (
     SELECT s.month_start, s.is_partial, s.revenue, s.orders, s.active_customers,
            LAG(s.month_start) OVER (ORDER BY s.month_start) AS previous_month_start,
            LAG(s.is_partial) OVER (ORDER BY s.month_start) AS previous_is_partial,
-           LAG(s.revenue) OVER (ORDER BY s.month_start) AS previous_revenue,
+           CAST(LAG(s.revenue) OVER (ORDER BY s.month_start) AS decimal(18, 3)) AS previous_revenue,
            LAG(s.orders) OVER (ORDER BY s.month_start) AS previous_orders,
            LAG(s.active_customers) OVER (ORDER BY s.month_start) AS previous_active_customers
     FROM mart.monthly_summary AS s
@@ -30,7 +32,7 @@ SELECT m.month_start,
        m.previous_month_start,
        m.revenue,
        m.previous_revenue,
-       m.revenue - m.previous_revenue AS revenue_change,
+       CAST(m.revenue - m.previous_revenue AS decimal(19, 3)) AS revenue_change,
        CAST(100 * (m.revenue - m.previous_revenue) / NULLIF(m.previous_revenue, 0) AS decimal(9, 2))
            AS revenue_growth_pct,
        m.orders,

@@ -7,6 +7,8 @@
 -- the fewest top customers whose revenue reaches 80% (the one that crosses
 -- the line is in). How many they are: analysis.q12_pareto_summary.
 -- Reads mart.customer_summary.
+-- A window's decimal result is cast to the type SQL Server gives it anyway:
+-- Babelfish would return it with 8 decimals.
 --changeset ecom:analysis.q12_pareto_customers runOnChange:true splitStatements:true endDelimiter:GO stripComments:false
 CREATE OR ALTER VIEW analysis.q12_pareto_customers
 AS
@@ -15,8 +17,9 @@ WITH ranked AS (
            c.country_id,
            c.revenue,
            ROW_NUMBER() OVER (ORDER BY c.revenue DESC, c.customer_id) AS revenue_rank,
-           SUM(c.revenue) OVER (ORDER BY c.revenue DESC, c.customer_id
-                                ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cumulative_revenue,
+           CAST(SUM(c.revenue) OVER (ORDER BY c.revenue DESC, c.customer_id
+                                     ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS decimal(38, 3))
+               AS cumulative_revenue,
            SUM(c.revenue) OVER () AS total_revenue
     FROM mart.customer_summary AS c
 )

@@ -7,6 +7,8 @@
 -- the fewest top products whose revenue reaches 80% (the one that crosses the
 -- line is in). How many they are: analysis.q12_pareto_summary.
 -- Reads mart.product_summary.
+-- A window's decimal result is cast to the type SQL Server gives it anyway:
+-- Babelfish would return it with 8 decimals.
 --changeset ecom:analysis.q12_pareto_products runOnChange:true splitStatements:true endDelimiter:GO stripComments:false
 CREATE OR ALTER VIEW analysis.q12_pareto_products
 AS
@@ -15,8 +17,9 @@ WITH ranked AS (
            p.description,
            p.revenue,
            ROW_NUMBER() OVER (ORDER BY p.revenue DESC, p.stock_code) AS revenue_rank,
-           SUM(p.revenue) OVER (ORDER BY p.revenue DESC, p.stock_code
-                                ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cumulative_revenue,
+           CAST(SUM(p.revenue) OVER (ORDER BY p.revenue DESC, p.stock_code
+                                     ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS decimal(38, 3))
+               AS cumulative_revenue,
            SUM(p.revenue) OVER () AS total_revenue
     FROM mart.product_summary AS p
 )

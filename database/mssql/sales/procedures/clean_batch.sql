@@ -25,30 +25,43 @@ BEGIN
 
     -- UPDLOCK, HOLDLOCK on each existence check: two loads cleaning at once
     -- cannot both insert the same key (what ON CONFLICT does in PostgreSQL).
+    -- A new country's id follows its first line, the same on every engine.
     INSERT INTO sales.country (country_name)
-    SELECT DISTINCT k.country
+    SELECT k.country
     FROM #kept_line AS k
     WHERE NOT EXISTS (SELECT 1
                       FROM sales.country AS c WITH (UPDLOCK, HOLDLOCK)
-                      WHERE c.country_name = k.country);
+                      WHERE c.country_name = k.country)
+    GROUP BY k.country
+    ORDER BY MIN(k.line_number);
 
     -- A product takes the description of its latest line in this batch that
     -- has one (DISTINCT ON in PostgreSQL); a batch with none leaves it as it was.
-    WITH latest AS (
-        SELECT stock_code, description,
-               ROW_NUMBER() OVER (
-                   PARTITION BY stock_code
-                   ORDER BY CASE WHEN description IS NULL THEN 1 ELSE 0 END,
-                            invoice_date DESC, line_number DESC) AS rank_in_code
-        FROM #kept_line
-    )
-    MERGE sales.product WITH (HOLDLOCK) AS p
-    USING (SELECT stock_code, description FROM latest WHERE rank_in_code = 1) AS s
-        ON p.stock_code = s.stock_code
-    WHEN MATCHED AND s.description IS NOT NULL THEN
-        UPDATE SET p.description = s.description
-    WHEN NOT MATCHED BY TARGET THEN
-        INSERT (stock_code, description) VALUES (s.stock_code, s.description);
+    -- An UPDATE of the known products, then an INSERT of the new ones under the
+    -- same existence-check locks as above: what MERGE would do, without MERGE's
+    -- history of wrong-result and concurrency bugs (and Babelfish runs it).
+    SELECT stock_code, description
+    INTO #latest_product
+    FROM (SELECT stock_code, description,
+                 ROW_NUMBER() OVER (
+                     PARTITION BY stock_code
+                     ORDER BY CASE WHEN description IS NULL THEN 1 ELSE 0 END,
+                              invoice_date DESC, line_number DESC) AS rank_in_code
+          FROM #kept_line) AS ranked
+    WHERE rank_in_code = 1;
+
+    UPDATE p
+    SET p.description = l.description
+    FROM sales.product AS p
+    INNER JOIN #latest_product AS l ON l.stock_code = p.stock_code
+    WHERE l.description IS NOT NULL;
+
+    INSERT INTO sales.product (stock_code, description)
+    SELECT l.stock_code, l.description
+    FROM #latest_product AS l
+    WHERE NOT EXISTS (SELECT 1
+                      FROM sales.product AS p WITH (UPDLOCK, HOLDLOCK)
+                      WHERE p.stock_code = l.stock_code);
 
     -- New customers get the country of their latest line here; the update
     -- after the invoices settles it against all their invoices.

@@ -20,8 +20,14 @@ BEGIN
     WHERE (is_clean OR (is_cancellation AND NOT is_missing_customer AND NOT is_duplicate));
     ANALYZE kept_line;
 
+    -- A new country's id follows its first line, the same on every engine: only
+    -- new names draw an id (ON CONFLICT alone would use one up for every name).
     INSERT INTO sales.country (country_name)
-    SELECT DISTINCT country FROM kept_line
+    SELECT k.country
+    FROM kept_line AS k
+    WHERE NOT EXISTS (SELECT 1 FROM sales.country AS c WHERE c.country_name = k.country)
+    GROUP BY k.country
+    ORDER BY MIN(k.line_number)
     ON CONFLICT (country_name) DO NOTHING;
 
     INSERT INTO sales.product (stock_code, description)

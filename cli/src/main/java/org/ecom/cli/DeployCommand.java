@@ -30,7 +30,7 @@ final class DeployCommand implements Callable<Integer> {
         }
         try (DatabaseOptions.Opened db = database.open()) {
             long start = System.nanoTime();
-            Deployer.deploy(db.target());
+            Deployer.deploy(db.target()).forEach(Console::status);
             Console.status("deployed to " + db.target() + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         }
         return 0;

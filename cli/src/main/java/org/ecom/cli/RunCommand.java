@@ -57,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
         }
         try (DatabaseOptions.Opened db = database.open()) {
             long deployStart = System.nanoTime();
-            Deployer.deploy(db.target());
+            Deployer.deploy(db.target()).forEach(Console::status);
             elapsed.put("deploy", (System.nanoTime() - deployStart) / 1_000_000);
 
             PipelineReport report = new PipelineReport(System.out);

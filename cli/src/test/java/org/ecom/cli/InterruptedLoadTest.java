@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.ecom.db.ContractEngines;
 import org.ecom.db.DatabaseTarget;
 import org.ecom.db.DatabaseTest;
-import org.ecom.db.GovernanceContractTest;
+import org.ecom.db.Rows;
 import org.ecom.generate.GeneratorSettings;
 import org.ecom.generate.RetailDataGenerator;
 import org.junit.jupiter.api.Test;
@@ -57,7 +57,7 @@ class InterruptedLoadTest {
                     + " WHERE datname = current_database() AND pid <> pg_backend_pid()"), "the killed session is gone");
             for (String table : List.of("staging.load_batch", "staging.retail_line", "quality.batch_governance",
                     "sales.invoice_line")) {
-                assertEquals("0", GovernanceContractTest.scalar(c, "SELECT COUNT(*) FROM " + table), table);
+                assertEquals("0", Rows.scalar(c, "SELECT COUNT(*) FROM " + table), table);
             }
         }
     }
@@ -66,7 +66,7 @@ class InterruptedLoadTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         int count;
         do {
-            count = Integer.parseInt(GovernanceContractTest.scalar(c, countQuery));
+            count = Integer.parseInt(Rows.scalar(c, countQuery));
             if (count == 0) {
                 return 0;
             }

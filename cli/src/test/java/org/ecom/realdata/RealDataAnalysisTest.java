@@ -1,6 +1,6 @@
 package org.ecom.realdata;
 
-import static org.ecom.db.AnalysisContractTest.rows;
+import static org.ecom.db.Rows.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;

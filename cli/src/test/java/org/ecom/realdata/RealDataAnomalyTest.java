@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.ecom.db.GovernanceContractTest;
+import org.ecom.db.Rows;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -97,16 +97,16 @@ class RealDataAnomalyTest {
 
             assertEquals(String.valueOf(zPopulation), count(c, "quantity_zscore"));
             assertEquals("1180", count(c, "quantity_zscore"));
-            assertEquals("1180", GovernanceContractTest.scalar(c, "SELECT COUNT(*) FROM sales.invoice_line"
+            assertEquals("1180", Rows.scalar(c, "SELECT COUNT(*) FROM sales.invoice_line"
                     + " WHERE quantity >= 452"), "mean + 3 sd = 451.06: |z| > 3 is every quantity from 452 up");
             assertEquals(String.valueOf(robustQuantity), count(c, "quantity_robust_product"));
             assertEquals(String.valueOf(robustPrice), count(c, "price_robust_product"));
 
-            String onlyRobust = GovernanceContractTest.scalar(c, "SELECT COUNT(*) FROM quality.anomaly AS r"
+            String onlyRobust = Rows.scalar(c, "SELECT COUNT(*) FROM quality.anomaly AS r"
                     + " WHERE r.method = 'quantity_robust_product' AND r.score > 0 AND NOT EXISTS (SELECT 1"
                     + " FROM quality.anomaly AS z WHERE z.method = 'quantity_zscore'"
                     + " AND z.invoice_line_id = r.invoice_line_id)");
-            String bigOrdersOfOnes = GovernanceContractTest.scalar(c, "SELECT COUNT(*) FROM quality.anomaly AS v"
+            String bigOrdersOfOnes = Rows.scalar(c, "SELECT COUNT(*) FROM quality.anomaly AS v"
                     + " JOIN sales.invoice_line AS l ON l.invoice_line_id = v.invoice_line_id"
                     + " WHERE v.method = 'quantity_robust_product' AND l.quantity >= 100 AND l.quantity < 452"
                     + " AND l.stock_code IN (SELECT p.stock_code FROM sales.invoice_line AS p GROUP BY p.stock_code"
@@ -118,11 +118,11 @@ class RealDataAnomalyTest {
 
             s.execute("CALL quality.detect_quantity_anomalies()");
             assertEquals("1180", count(c, "quantity_zscore"), "a second run replaces, never duplicates");
-            assertEquals("1180", GovernanceContractTest.scalar(c, "SELECT COUNT(*) FROM kpi.quantity_anomaly"));
+            assertEquals("1180", Rows.scalar(c, "SELECT COUNT(*) FROM kpi.quantity_anomaly"));
         }
     }
 
     private static String count(Connection c, String method) throws Exception {
-        return GovernanceContractTest.scalar(c, "SELECT COUNT(*) FROM quality.anomaly WHERE method = '" + method + "'");
+        return Rows.scalar(c, "SELECT COUNT(*) FROM quality.anomaly WHERE method = '" + method + "'");
     }
 }

@@ -7,7 +7,8 @@ import java.math.RoundingMode;
 import java.sql.Connection;
 import org.ecom.db.BatchGovernance;
 import org.ecom.db.DatabaseTarget;
-import org.ecom.db.GovernanceContractTest;
+import org.ecom.db.Rows;
+import org.ecom.db.quality.GovernanceContractTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -33,9 +34,9 @@ class RealDataTest {
         assertEquals(new BigDecimal("17374804.27"), g.cleanRevenue().setScale(2, RoundingMode.HALF_UP));
         assertEquals(5_878, g.cleanCustomers());
         try (Connection c = target.connect()) {
-            assertEquals("779425", GovernanceContractTest.scalar(c, "SELECT COUNT(*) FROM sales.invoice_line"));
-            assertEquals("17374804.268", GovernanceContractTest.scalar(c, "SELECT SUM(line_revenue) FROM sales.invoice_line"));
-            assertEquals("5878", GovernanceContractTest.scalar(c, "SELECT COUNT(DISTINCT i.customer_id) FROM sales.invoice AS i"
+            assertEquals("779425", Rows.scalar(c, "SELECT COUNT(*) FROM sales.invoice_line"));
+            assertEquals("17374804.268", Rows.scalar(c, "SELECT SUM(line_revenue) FROM sales.invoice_line"));
+            assertEquals("5878", Rows.scalar(c, "SELECT COUNT(DISTINCT i.customer_id) FROM sales.invoice AS i"
                     + " WHERE NOT i.is_cancellation"));
             assertEquals(0, GovernanceContractTest.orphans(c));
         }

@@ -5,26 +5,18 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * says (database/tsql-gate/tsql_objects.py; no SQL Server needed). Names compare case-insensitively;
  * PostgreSQL's p_ parameter prefix and T-SQL's @ are not part of a parameter's name.
  *
- * <p>Like the T-SQL gate, it needs Python 3 (for sqlfluff) and skips loudly without it.
+ * <p>Like the T-SQL gate, it needs Python 3 (for sqlfluff) and skips loudly without it ({@link TsqlParseTree}).
  */
 class ColumnParityTest {
 
@@ -52,36 +44,10 @@ class ColumnParityTest {
 
     @Test
     void everyObjectHasTheSameColumnsAndParametersInBothDialects() throws Exception {
-        Path root = ProjectFiles.root();
-        Path python = tsqlGatePython(root);
-        Path target = root.resolve("database/target");
-        Files.createDirectories(target);
-        Path parsed = target.resolve("tsql-parse.json");
-        Path parseErrors = target.resolve("tsql-parse.stderr");
-        // sqlfluff takes one path: the whole folder, parsed while PostgreSQL deploys.
-        Process parse = new ProcessBuilder(python.resolveSibling("sqlfluff").toString(), "parse",
-                "--dialect", "tsql", "--templater", "raw", "--config", "database/mssql/.sqlfluff",
-                "--format", "json", "--nocolor", "database/mssql")
-                .directory(root.toFile())
-                .redirectOutput(parsed.toFile())
-                .redirectError(parseErrors.toFile())
-                .start();
-
-        Map<String, DbObject> postgresql;
-        try {
-            postgresql = postgresObjects();
-            if (!parse.waitFor(5, TimeUnit.MINUTES)) {
-                fail("sqlfluff parse of database/mssql took more than 5 minutes");
-            }
-        } finally {
-            parse.destroyForcibly(); // a no-op once it has ended
-        }
+        Path parsed = TsqlParseTree.of("database/mssql");
+        Map<String, DbObject> postgresql = postgresObjects();
         assertFalse(postgresql.isEmpty(), "no table, view or routine in the project schemas of PostgreSQL");
-        if (parse.exitValue() != 0) {
-            fail("sqlfluff could not parse database/mssql (exit code " + parse.exitValue()
-                    + "; database/tsql-gate/check-tsql names the file and line):\n" + tail(parseErrors));
-        }
-        Map<String, DbObject> mssql = tsqlObjects(root, python, parsed);
+        Map<String, DbObject> mssql = tsqlObjects(parsed);
 
         List<String> differences = differences(postgresql, mssql);
         List<String> intended = differences.stream().filter(INTENDED_DIFFERENCES::contains).toList();
@@ -266,9 +232,9 @@ class ColumnParityTest {
 
     // ---- T-SQL, as sqlfluff parses it ----
 
-    static Map<String, DbObject> tsqlObjects(Path root, Path python, Path parsed) throws Exception {
-        Path script = root.resolve("database/tsql-gate/tsql_objects.py");
-        ProcessResult result = run(root, List.of(python.toString(), script.toString(), parsed.toString()));
+    static Map<String, DbObject> tsqlObjects(Path parsed) throws Exception {
+        String script = "tsql_objects.py";
+        TsqlParseTree.ProcessResult result = TsqlParseTree.runScript(script, parsed);
         if (result.exitCode() != 0) {
             fail(script + " failed (exit code " + result.exitCode() + "):\n" + result.output());
         }
@@ -294,78 +260,5 @@ class ColumnParityTest {
         List<String> values = new ArrayList<>();
         array.forEach(v -> values.add(v.asText()));
         return values;
-    }
-
-    /**
-     * The Python of the T-SQL gate's virtualenv (sqlfluff, pinned by requirements.txt). When it is
-     * missing or stale, the gate builds it (and checks the T-SQL while at it); without Python the
-     * gate skips, and so does this test, loudly.
-     */
-    private static Path tsqlGatePython(Path root) throws Exception {
-        Path venv = root.resolve(".ecom/venv-tsql-gate");
-        Path python = venv.resolve("bin/python");
-        if (!venvIsCurrent(root, venv)) {
-            Path gate = root.resolve("database/tsql-gate/check-tsql");
-            ProcessResult result;
-            try {
-                result = run(root, List.of(gate.toString()));
-            } catch (IOException e) {
-                result = new ProcessResult(-1, "", "cannot run " + gate + ": " + e.getMessage());
-            }
-            if (!venvIsCurrent(root, venv)) {
-                String reason = result.output().contains("T-SQL GATE SKIPPED")
-                        ? "Python 3 not found (set ECOM_PYTHON or -Decom.python)"
-                        : "database/tsql-gate/check-tsql could not build " + venv;
-                System.err.printf("%n%s%n##%n##  COLUMN PARITY TEST SKIPPED: %s%n##%n##  database/mssql was NOT"
-                        + " compared with database/postgresql.%n##%n%s%n%s%n%n", "#".repeat(72), reason, "#".repeat(72),
-                        result.output());
-                Assumptions.abort("column parity not checked: " + reason);
-            }
-        }
-        return python;
-    }
-
-    private static boolean venvIsCurrent(Path root, Path venv) throws IOException {
-        Path stamp = venv.resolve(".requirements.sha256");
-        return Files.isExecutable(venv.resolve("bin/sqlfluff")) && Files.isExecutable(venv.resolve("bin/python"))
-                && Files.isRegularFile(stamp)
-                && Files.readString(stamp).strip().equals(sha256(root.resolve("database/tsql-gate/requirements.txt")));
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    record ProcessResult(int exitCode, String stdout, String stderr) {
-        String output() {
-            return (stdout + "\n" + stderr).strip();
-        }
-    }
-
-    private static ProcessResult run(Path directory, List<String> command) throws IOException, InterruptedException {
-        Path out = Files.createTempFile("column-parity", ".out");
-        Path err = Files.createTempFile("column-parity", ".err");
-        try {
-            Process process = new ProcessBuilder(command).directory(directory.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!process.waitFor(10, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                return new ProcessResult(-1, "", String.join(" ", command) + ": timed out");
-            }
-            return new ProcessResult(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
-    }
-
-    private static String tail(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 }

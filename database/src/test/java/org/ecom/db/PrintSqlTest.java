@@ -8,10 +8,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The T-SQL that a first deploy would run, printed offline: what a DBA reviews before a release. */
 class PrintSqlTest {
+
+    /** A tracking row: the changeset's id (ecom:ID in the changelog) and its file. */
+    private static final Pattern TRACKING_ROW = Pattern.compile(
+            "INSERT INTO DATABASECHANGELOG \\([^)]*\\) VALUES \\('([^']+)', 'ecom', '([^']+)'");
 
     private static String print() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -49,6 +57,36 @@ class PrintSqlTest {
         }
     }
 
+    /**
+     * What a DBA runs by hand: sqlcmd stops at the first error, the database setting comes before
+     * any object, then Liquibase's tracking table, then every changeset in changelog order, each
+     * followed by the row that records it, so that ./ecom deploy afterwards finds it done.
+     */
+    @Test
+    void isAScriptForSqlcmdThatRecordsEveryChangesetAsADeployDoes() {
+        String sql = print();
+        List<String> code = sql.lines().filter(l -> !l.isBlank() && !l.startsWith("--")).toList();
+        assertEquals(":on error exit", code.get(0));
+        int setting = sql.indexOf("SET READ_COMMITTED_SNAPSHOT ON");
+        int trackingTable = sql.indexOf("CREATE TABLE DATABASECHANGELOG (");
+        int firstChangeset = sql.indexOf("-- Changeset ");
+        assertTrue(0 < setting && setting < trackingTable && trackingTable < firstChangeset,
+                "setting, then tracking table, then changesets");
+
+        List<String> changesets = new ArrayList<>();
+        for (String file : ProjectFiles.includes(Dialect.MSSQL)) {
+            ProjectFiles.changesetIds(Dialect.MSSQL, file)
+                    .forEach(id -> changesets.add(id.substring(id.indexOf(':') + 1) + " db/mssql/" + file));
+        }
+        Matcher row = TRACKING_ROW.matcher(sql);
+        List<String> recorded = new ArrayList<>();
+        while (row.find()) {
+            recorded.add(row.group(1) + " " + row.group(2));
+        }
+        assertEquals(changesets, recorded, "one tracking row per changeset, in changelog order");
+        assertEquals(changesets.size(), sql.split("(?m)^-- Changeset ").length - 1);
+    }
+
     @Test
     void printsTheSameTwice() {
         assertEquals(stable(print()), stable(print()),
@@ -56,7 +94,7 @@ class PrintSqlTest {
     }
 
     /** The batches of a script: what lies between lines holding only GO. */
-    private static java.util.List<String> batches(String script) {
+    private static List<String> batches(String script) {
         return java.util.Arrays.stream(script.replace("\r\n", "\n").split("(?m)^GO\\s*$"))
                 .map(String::strip)
                 .toList();
@@ -67,8 +105,9 @@ class PrintSqlTest {
         return batch.replaceFirst("^-- Changeset \\S+\n", "").strip();
     }
 
-    /** The script without the header lines that name the time and the offline URL of a run. */
+    /** The script without what names a run: the header's time and offline URL, the tracking rows' deployment id. */
     private static String stable(String script) {
-        return script.replaceAll("(?m)^-- (Ran at|Against|Liquibase version): .*$", "");
+        return script.replaceAll("(?m)^-- (Ran at|Against|Liquibase version): .*$", "")
+                .replaceAll("(?m)'\\d{10}'\\)$", "'deployment')");
     }
 }

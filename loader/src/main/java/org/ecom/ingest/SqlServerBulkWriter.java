@@ -70,6 +70,7 @@ final class SqlServerBulkWriter implements StagingWriter {
                 bulk.addColumnMapping(i + 1, rows.columns.get(i).name);
             }
             bulk.writeToServer(rows);
+            rows.throwFailure();
         }
     }
 
@@ -82,6 +83,8 @@ final class SqlServerBulkWriter implements StagingWriter {
         private final transient Iterator<T> rows;
         private final transient List<Column<T>> columns;
         private transient T current;
+        /** An error reading the source: thrown once the driver has ended the stream, not inside it. */
+        private transient RuntimeException failure;
 
         RowStream(Iterator<T> rows, List<Column<T>> columns) {
             this.rows = rows;
@@ -126,13 +129,29 @@ final class SqlServerBulkWriter implements StagingWriter {
             return values;
         }
 
+        /**
+         * Thrown inside the driver, a reading error (a truncated file) would cut the bulk load stream
+         * short and surface as the server's protocol error ("the incoming tabular data stream ... is
+         * incorrect") instead of itself: the stream ends here, and {@link #copy} throws it.
+         */
         @Override
         public boolean next() {
-            if (!rows.hasNext()) {
+            try {
+                if (!rows.hasNext()) {
+                    return false;
+                }
+                current = rows.next();
+                return true;
+            } catch (RuntimeException e) {
+                failure = e;
                 return false;
             }
-            current = rows.next();
-            return true;
+        }
+
+        void throwFailure() {
+            if (failure != null) {
+                throw failure;
+            }
         }
     }
 

@@ -1,75 +1,26 @@
-package org.ecom.db;
+package org.ecom.db.kpi;
 
+import static org.ecom.db.Rows.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
+import org.ecom.db.ContractEngines;
+import org.ecom.db.StagingFixture;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The kpi.* reporting views on a hand-made year of sales whose every figure is worked out by hand
- * below. Seven customers in three countries from 4 January 2010 (so January 2010 is partial) to
- * 9 March 2011 (so March 2011 is partial), with no sales in April, May, July to December 2010:
- *
- * <pre>
- *  invoice  date              customer country   revenue
- *  500001   2010-01-04 10:00  101      UK         100.00   10 x 10.00
- *  500002   2010-01-20 10:00  102      UK          50.00    5 x 10.00
- *  500003   2010-01-25 10:00  107      Germany     40.00    4 x 10.00
- *  500004   2010-02-01 10:00  103      France     120.00   12 x 10.00
- *  500005   2010-02-10 10:00  101      UK         200.00   20 x 10.00
- *  500006   2010-02-25 10:00  101      UK          80.00    8 x 10.00
- *  500007   2010-03-05 10:00  102      UK          60.00    6 x 10.00
- *  500008   2010-03-10 10:00  104      UK         440.00   40 x 10.00 + 8 x 5.00
- *  C500009  2010-03-12 10:00  104      UK        (cancellation of 4 x 10.00: no revenue)
- *  500010   2010-06-15 10:00  101      UK         300.00   30 x 10.00
- *  500011   2011-01-10 10:00  105      France      90.00    9 x 10.00
- *  500012   2011-01-15 10:00  103      France     150.00   15 x 10.00
- *  500013   2011-02-05 10:00  105      France     110.00   11 x 10.00
- *  500017   2011-02-10 10:00  (none)   UK        (no customer: not a sale)
- *  500014   2011-02-20 10:00  101      UK         250.00   25 x 10.00
- *  500015   2011-03-01 10:00  106      UK          70.00    7 x 10.00
- *  500016   2011-03-09 15:00  103      France      30.00    3 x 10.00
- *                                                2090.00
- * </pre>
+ * The kpi.* reporting views on the hand-made year of {@link StagingFixture#year}, whose every
+ * figure is worked out by hand below.
  */
 class KpiContractTest {
 
-    static void stageYear(StagingFixture f, long batch) throws SQLException {
-        int n = 2;
-        f.line(batch, n++, "500001", "85048", "LIGHT", 10, "2010-01-04 10:00:00", "10.00", 101, "United Kingdom");
-        f.line(batch, n++, "500002", "85048", "LIGHT", 5, "2010-01-20 10:00:00", "10.00", 102, "United Kingdom");
-        f.line(batch, n++, "500003", "85048", "LIGHT", 4, "2010-01-25 10:00:00", "10.00", 107, "Germany");
-        f.line(batch, n++, "500004", "85048", "LIGHT", 12, "2010-02-01 10:00:00", "10.00", 103, "France");
-        f.line(batch, n++, "500005", "85048", "LIGHT", 20, "2010-02-10 10:00:00", "10.00", 101, "United Kingdom");
-        f.line(batch, n++, "500006", "85048", "LIGHT", 8, "2010-02-25 10:00:00", "10.00", 101, "United Kingdom");
-        f.line(batch, n++, "500007", "85048", "LIGHT", 6, "2010-03-05 10:00:00", "10.00", 102, "United Kingdom");
-        f.line(batch, n++, "500008", "85048", "LIGHT", 40, "2010-03-10 10:00:00", "10.00", 104, "United Kingdom");
-        f.line(batch, n++, "500008", "22113", "HEART", 8, "2010-03-10 10:00:00", "5.00", 104, "United Kingdom");
-        f.line(batch, n++, "C500009", "85048", "LIGHT", -4, "2010-03-12 10:00:00", "10.00", 104, "United Kingdom");
-        f.line(batch, n++, "500010", "85048", "LIGHT", 30, "2010-06-15 10:00:00", "10.00", 101, "United Kingdom");
-        f.line(batch, n++, "500011", "85048", "LIGHT", 9, "2011-01-10 10:00:00", "10.00", 105, "France");
-        f.line(batch, n++, "500012", "85048", "LIGHT", 15, "2011-01-15 10:00:00", "10.00", 103, "France");
-        f.line(batch, n++, "500013", "85048", "LIGHT", 11, "2011-02-05 10:00:00", "10.00", 105, "France");
-        f.line(batch, n++, "500017", "85048", "LIGHT", 2, "2011-02-10 10:00:00", "10.00", null, "United Kingdom");
-        f.line(batch, n++, "500014", "85048", "LIGHT", 25, "2011-02-20 10:00:00", "10.00", 101, "United Kingdom");
-        f.line(batch, n++, "500015", "85048", "LIGHT", 7, "2011-03-01 10:00:00", "10.00", 106, "United Kingdom");
-        f.line(batch, n++, "500016", "85048", "LIGHT", 3, "2011-03-09 15:00:00", "10.00", 103, "France");
-    }
-
-    private static Connection loaded(ContractEngines.Engine engine) throws SQLException {
-        Connection c = engine.freshDatabase().connect();
-        StagingFixture f = new StagingFixture(c, engine.dialect());
-        long batch = f.batch("kpi-fixture.csv", 18);
-        stageYear(f, batch);
-        f.process(batch);
+    /** A fresh database of the engine holding the year, processed as the loader does. */
+    static Connection loaded(ContractEngines.Engine engine) throws SQLException {
+        Connection c = engine.freshConnection();
+        new StagingFixture(c, engine.dialect()).year();
         return c;
     }
 
@@ -205,30 +156,5 @@ class KpiContractTest {
                     + " FROM kpi.customer_lifetime_value WHERE customer_id = 101").get(0).replace(".0", ""));
             assertEquals("7|2090.000", rows(c, "SELECT COUNT(*), SUM(historic_clv) FROM kpi.customer_lifetime_value").get(0));
         }
-    }
-
-    /** Each row's columns as text joined by '|'; booleans (bit on SQL Server) as true/false. */
-    static List<String> rows(Connection c, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            ResultSetMetaData meta = r.getMetaData();
-            while (r.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    if (i > 1) {
-                        row.append('|');
-                    }
-                    int type = meta.getColumnType(i);
-                    if (type == Types.BOOLEAN || type == Types.BIT) {
-                        boolean value = r.getBoolean(i);
-                        row.append(r.wasNull() ? "null" : String.valueOf(value));
-                    } else {
-                        row.append(r.getString(i));
-                    }
-                }
-                rows.add(row.toString());
-            }
-        }
-        return rows;
     }
 }

@@ -1,5 +1,7 @@
-package org.ecom.db;
+package org.ecom.db.quality;
 
+import static org.ecom.db.Rows.count;
+import static org.ecom.db.Rows.scalar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
@@ -7,36 +9,23 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.ecom.db.ContractEngines;
+import org.ecom.db.StagingFixture;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The governance rules and the cleaning into the sales model, on ten hand-made rows whose
- * fate is worked out by hand in the comments.
+ * The governance rules and the cleaning into the sales model, on the ten hand-made rows of
+ * {@link StagingFixture#tenRows}, whose fate is worked out by hand there.
  */
 public class GovernanceContractTest {
-
-    static void stageTenRows(StagingFixture f, long batch) throws SQLException {
-        f.line(batch, 2, "489434", "85048", "LIGHT", 12, "2009-12-01 07:45:00", "6.95", 13085, "United Kingdom"); // clean 83.40
-        f.line(batch, 3, "489434", "79323P", "PINK", 12, "2009-12-01 07:45:00", "6.75", 13085, "United Kingdom"); // clean 81.00
-        f.line(batch, 4, "489434", "85048", "LIGHT", 12, "2009-12-01 07:45:00", "6.95", 13085, "United Kingdom"); // duplicate of 2
-        f.line(batch, 5, "489435", "22350", "CAT", 4, "2009-12-01 08:00:00", "2.10", null, "United Kingdom"); // no customer
-        f.line(batch, 6, "C489449", "22087", "PAPER", -12, "2009-12-01 10:33:00", "0.29", 16321, "Australia"); // cancellation, kept as such
-        f.line(batch, 7, "C489450", "22087", "PAPER", -1, "2009-12-01 10:34:00", "0.29", null, "United Kingdom"); // cancellation, no customer
-        f.line(batch, 8, "A506401", "B", "Adjust bad debt", 1, "2010-04-29 13:36:00", "-53594.36", null, "United Kingdom"); // adjustment
-        f.line(batch, 9, "489436", "21523", "MAT", -3, "2009-12-01 09:00:00", "7.95", 12345, "France"); // quantity <= 0
-        f.line(batch, 10, "489437", "22112", null, 6, "2009-12-01 09:05:00", "0.00", 12345, "France"); // price <= 0
-        f.line(batch, 11, "489438", "22113", "HEART", 24, "2009-12-02 09:00:00", "1.25", 12345, "France"); // clean 30.00
-    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.ecom.db.ContractEngines#all")
     void countsEveryCategoryAndKeepsOnlyCleanLines(ContractEngines.Engine engine) throws SQLException {
-        try (Connection c = engine.freshDatabase().connect()) {
+        try (Connection c = engine.freshConnection()) {
             StagingFixture f = new StagingFixture(c, engine.dialect());
-            long batch = f.batch("fixture.csv", 10);
-            stageTenRows(f, batch);
-            f.process(batch);
+            long batch = f.tenRows("fixture.csv");
 
             try (Statement s = c.createStatement();
                  ResultSet g = s.executeQuery("SELECT * FROM quality.batch_governance WHERE batch_id = " + batch)) {
@@ -70,11 +59,9 @@ public class GovernanceContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.ecom.db.ContractEngines#all")
     void aRowAlreadyLoadedByAnEarlierBatchIsADuplicate(ContractEngines.Engine engine) throws SQLException {
-        try (Connection c = engine.freshDatabase().connect()) {
+        try (Connection c = engine.freshConnection()) {
             StagingFixture f = new StagingFixture(c, engine.dialect());
-            long first = f.batch("first.csv", 10);
-            stageTenRows(f, first);
-            f.process(first);
+            f.tenRows("first.csv");
 
             long second = f.batch("second.csv", 2);
             f.line(second, 2, "489434", "85048", "LIGHT", 12, "2009-12-01 07:45:00", "6.95", 13085, "United Kingdom");
@@ -92,7 +79,10 @@ public class GovernanceContractTest {
         }
     }
 
-    /** Lines whose invoice or product is missing (PostgreSQL declares no foreign keys on the fact tables). */
+    /**
+     * Lines whose invoice or product is missing: no foreign key says so on PostgreSQL's fact tables,
+     * nor on Babelfish's binary-collation columns.
+     */
     public static int orphans(Connection c) throws SQLException {
         int orphans = 0;
         for (String lines : new String[] {"sales.invoice_line", "sales.cancellation_line"}) {
@@ -102,16 +92,5 @@ public class GovernanceContractTest {
                     + " WHERE i.invoice_no IS NULL OR p.stock_code IS NULL"));
         }
         return orphans;
-    }
-
-    static int count(Connection c, String table) throws SQLException {
-        return Integer.parseInt(scalar(c, "SELECT COUNT(*) FROM " + table));
-    }
-
-    public static String scalar(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
     }
 }

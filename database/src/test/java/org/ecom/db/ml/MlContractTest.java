@@ -1,18 +1,19 @@
-package org.ecom.db;
+package org.ecom.db.ml;
 
+import static org.ecom.db.MlFixture.prune;
+import static org.ecom.db.MlFixture.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.ecom.db.ContractEngines;
+import org.ecom.db.StagingFixture;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -21,34 +22,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * else, old runs are pruned with their rows, and the forecast joins the actuals in one series.
  */
 class MlContractTest {
-
-    /** Inserts a run as the sidecar does and returns its id; a finished run gets a finish time. */
-    static long run(Connection c, String kind, String status, String metricsJson) throws SQLException {
-        String sql = "INSERT INTO ml.model_run (model_kind, status, as_of_date, started_at, finished_at, parameters_json,"
-                + " metrics_json, input_fingerprint) VALUES (?, ?, ?, ?, ?, '{}', ?, 'fp')";
-        try (PreparedStatement s = c.prepareStatement(sql, new String[] {"run_id"})) {
-            LocalDateTime now = LocalDateTime.of(2011, 12, 10, 6, 0);
-            s.setString(1, kind);
-            s.setString(2, status);
-            s.setObject(3, LocalDate.of(2011, 12, 10));
-            s.setObject(4, now);
-            s.setObject(5, status.equals("running") ? null : now.plusMinutes(1));
-            s.setString(6, metricsJson);
-            s.executeUpdate();
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
-    }
-
-    /** Calls ml.prune_runs as the sidecar does. */
-    static void prune(Connection c, Dialect dialect, int keepRuns) throws SQLException {
-        try (PreparedStatement prune = c.prepareStatement(dialect.callStatement("ml.prune_runs", 1))) {
-            prune.setInt(1, keepRuns);
-            prune.execute();
-        }
-    }
 
     private static void segment(Connection c, long run, int customer, String name) throws SQLException {
         try (Statement s = c.createStatement()) {
@@ -76,7 +49,7 @@ class MlContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.ecom.db.ContractEngines#all")
     void currentViewsShowTheLatestSucceededRunOnly(ContractEngines.Engine engine) throws SQLException {
-        try (Connection c = engine.freshDatabase().connect()) {
+        try (Connection c = engine.freshConnection()) {
             long older = run(c, "segments", "succeeded", "{}");
             segment(c, older, 1, "Lost");
             long good = run(c, "segments", "succeeded", "{}");
@@ -97,7 +70,7 @@ class MlContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.ecom.db.ContractEngines#all")
     void runMetricListsTheTopLevelNumbersOfSucceededRuns(ContractEngines.Engine engine) throws SQLException {
-        try (Connection c = engine.freshDatabase().connect()) {
+        try (Connection c = engine.freshConnection()) {
             long ok = run(c, "repurchase", "succeeded",
                     "{\"test_auc\": 0.81, \"model\": \"xgboost\", \"per_model\": {\"lr\": 0.7}, \"folds\": 10}");
             run(c, "repurchase", "failed", "{\"test_auc\": 0.2}");
@@ -110,7 +83,7 @@ class MlContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.ecom.db.ContractEngines#all")
     void pruningKeepsTheNewestRunsOfEachKindAndTheCurrentOne(ContractEngines.Engine engine) throws SQLException {
-        try (Connection c = engine.freshDatabase().connect()) {
+        try (Connection c = engine.freshConnection()) {
             long current = run(c, "segments", "succeeded", "{}");
             segment(c, current, 1, "Champions");
             long firstFailure = run(c, "segments", "failed", "{}");
@@ -129,11 +102,8 @@ class MlContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.ecom.db.ContractEngines#all")
     void actualsAndForecastMakeOneMonthlySeries(ContractEngines.Engine engine) throws SQLException {
-        try (Connection c = engine.freshDatabase().connect()) {
-            StagingFixture f = new StagingFixture(c, engine.dialect());
-            long batch = f.batch("kpi-fixture.csv", 18);
-            KpiContractTest.stageYear(f, batch);
-            f.process(batch);
+        try (Connection c = engine.freshConnection()) {
+            new StagingFixture(c, engine.dialect()).year();
             long run = run(c, "forecast", "succeeded", "{}");
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("INSERT INTO ml.revenue_forecast (run_id, month_start, forecast, lo95, hi95) VALUES ("

@@ -1,15 +1,17 @@
-package org.ecom.db;
+package org.ecom.db.mart;
 
-import static org.ecom.db.GovernanceContractTest.scalar;
+import static org.ecom.db.Rows.scalar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.ecom.db.ContractEngines;
+import org.ecom.db.StagingFixture;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The summary tables after the ten hand-made rows of {@link GovernanceContractTest}: clean lines 2
+ * The summary tables after the ten hand-made rows of {@link StagingFixture#tenRows}: clean lines 2
  * and 3 (invoice 489434, customer 13085, UK, 83.40 + 81.00) and 11 (invoice 489438, customer
  * 12345, France, 30.00); customer 16321 only cancelled, so has no sales summary.
  */
@@ -18,11 +20,8 @@ class MartContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.ecom.db.ContractEngines#all")
     void summariesAddUpTheCleanLines(ContractEngines.Engine engine) throws SQLException {
-        try (Connection c = engine.freshDatabase().connect()) {
-            StagingFixture f = new StagingFixture(c, engine.dialect());
-            long batch = f.batch("fixture.csv", 10);
-            GovernanceContractTest.stageTenRows(f, batch);
-            f.process(batch);
+        try (Connection c = engine.freshConnection()) {
+            new StagingFixture(c, engine.dialect()).tenRows("fixture.csv");
 
             assertEquals("2", scalar(c, "SELECT COUNT(*) FROM mart.invoice_summary"));
             assertEquals("164.400|24|2|2", scalar(c, "SELECT " + concat("revenue", "quantity", "line_count", "product_count")
