@@ -1,6 +1,6 @@
 package org.ecom.cli;
 
-import static org.ecom.db.TestQueries.count;
+import static org.ecom.db.Rows.number;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -82,7 +82,7 @@ class EcomCommandTest {
             AnomalyDetection.run(target);
             assertEquals(rows(target, flagged), afterLoad, "anomalies after loading " + file.getFileName());
         }
-        assertEquals(0, count(target, "SELECT COUNT(*) FROM quality.anomaly AS a"
+        assertEquals(0, number(target, "SELECT COUNT(*) FROM quality.anomaly AS a"
                 + " LEFT JOIN sales.invoice_line AS l ON l.invoice_line_id = a.invoice_line_id WHERE l.invoice_line_id IS NULL"));
     }
 

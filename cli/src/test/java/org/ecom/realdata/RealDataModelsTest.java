@@ -1,6 +1,6 @@
 package org.ecom.realdata;
 
-import static org.ecom.db.TestQueries.count;
+import static org.ecom.db.Rows.number;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,11 +46,11 @@ class RealDataModelsTest {
         assertTrue(hr10 >= 1.5 * popularity, "HR@10 " + hr10 + " against popularity " + popularity);
         assertTrue(figures.containsKey("forecast_mape"));
 
-        assertEquals(5_878, count(target, "SELECT COUNT(*) FROM ml.current_customer_segment"));
-        assertEquals(5_878, count(target, "SELECT COUNT(*) FROM ml.current_repurchase_score"));
-        assertEquals(58_780, count(target, "SELECT COUNT(*) FROM ml.current_product_recommendation"));
+        assertEquals(5_878, number(target, "SELECT COUNT(*) FROM ml.current_customer_segment"));
+        assertEquals(5_878, number(target, "SELECT COUNT(*) FROM ml.current_repurchase_score"));
+        assertEquals(58_780, number(target, "SELECT COUNT(*) FROM ml.current_product_recommendation"));
         // December 2011 is partial: forecast as a whole month, beside its partial actual.
-        assertEquals(1, count(target, "SELECT COUNT(*) FROM kpi.revenue_actual_vs_forecast"
+        assertEquals(1, number(target, "SELECT COUNT(*) FROM kpi.revenue_actual_vs_forecast"
                 + " WHERE month_start = '2011-12-01' AND is_partial AND forecast IS NOT NULL"));
     }
 }

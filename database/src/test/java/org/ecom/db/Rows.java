@@ -50,6 +50,11 @@ public final class Rows {
         }
     }
 
+    /** A single number a query returns, read on a connection of its own. */
+    public static long number(DatabaseTarget target, String sql) {
+        return target.jdbi().withHandle(handle -> handle.createQuery(sql).mapTo(Long.class).one());
+    }
+
     public static int count(Connection c, String table) throws SQLException {
         return Integer.parseInt(scalar(c, "SELECT COUNT(*) FROM " + table));
     }

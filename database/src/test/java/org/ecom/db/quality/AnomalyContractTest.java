@@ -17,6 +17,7 @@ import org.ecom.db.BabelfishGap;
 import org.ecom.db.ContractEngines;
 import org.ecom.db.DatabaseTarget;
 import org.ecom.db.Dialect;
+import org.ecom.db.Rows;
 import org.ecom.db.StagingFixture;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -134,7 +135,7 @@ public class AnomalyContractTest {
                 r.next();
                 assertEquals(false, r.getBoolean(1), "product 10003 has 5 lines, too few for the robust method");
             }
-            assertEquals(List.of("2010-03-01|United Kingdom"), KpiContractTest.rows(c,
+            assertEquals(List.of("2010-03-01|United Kingdom"), Rows.rows(c,
                     "SELECT CAST(month_start AS varchar(10)), country_name FROM kpi.quantity_anomaly"),
                     "the month and country of the line's invoice, for the report's Date and Country filters");
         }

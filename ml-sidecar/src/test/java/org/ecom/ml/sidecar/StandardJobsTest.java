@@ -1,6 +1,6 @@
 package org.ecom.ml.sidecar;
 
-import static org.ecom.db.TestQueries.count;
+import static org.ecom.db.Rows.number;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,17 +26,17 @@ class StandardJobsTest {
 
         assertTrue(report.allSucceeded(), report.toString());
         assertEquals(SidecarJobs.standard(42, Path.of("target", "djl-cache")).size(), report.models().size());
-        long customers = count(target, "SELECT COUNT(*) FROM kpi.rfm");
-        assertEquals(customers, count(target, "SELECT COUNT(*) FROM ml.current_customer_segment"));
-        assertEquals(count(target, "SELECT SUM(customers) FROM ml.segment_summary"), customers);
-        assertEquals(3, count(target, "SELECT COUNT(*) FROM ml.current_revenue_forecast"));
-        assertEquals(3, count(target, "SELECT COUNT(forecast) FROM kpi.revenue_actual_vs_forecast"));
+        long customers = number(target, "SELECT COUNT(*) FROM kpi.rfm");
+        assertEquals(customers, number(target, "SELECT COUNT(*) FROM ml.current_customer_segment"));
+        assertEquals(number(target, "SELECT SUM(customers) FROM ml.segment_summary"), customers);
+        assertEquals(3, number(target, "SELECT COUNT(*) FROM ml.current_revenue_forecast"));
+        assertEquals(3, number(target, "SELECT COUNT(forecast) FROM kpi.revenue_actual_vs_forecast"));
         assertTrue(report.headline().containsKey("segments"));
         assertTrue(report.headline().containsKey("forecast_mape"));
-        assertEquals(customers, count(target, "SELECT COUNT(*) FROM ml.current_repurchase_score"));
+        assertEquals(customers, number(target, "SELECT COUNT(*) FROM ml.current_repurchase_score"));
         assertTrue(report.headline().containsKey("repurchase_test_auc"));
-        assertEquals(customers * 10, count(target, "SELECT COUNT(*) FROM ml.current_product_recommendation"));
-        assertEquals(0, count(target, "SELECT COUNT(*) FROM ml.current_product_recommendation AS r"
+        assertEquals(customers * 10, number(target, "SELECT COUNT(*) FROM ml.current_product_recommendation"));
+        assertEquals(0, number(target, "SELECT COUNT(*) FROM ml.current_product_recommendation AS r"
                 + " WHERE EXISTS (SELECT 1 FROM sales.invoice_line AS l JOIN sales.invoice AS i ON i.invoice_no = l.invoice_no"
                 + " WHERE i.customer_id = r.customer_id AND l.stock_code = r.stock_code)"), "recommends only unbought products");
     }
