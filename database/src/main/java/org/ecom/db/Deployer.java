@@ -76,9 +76,8 @@ public final class Deployer {
     }
 
     public static List<String> deploy(Connection connection, Dialect dialect) {
-        boolean babelfish;
         try {
-            babelfish = dialect == Dialect.MSSQL && Babelfish.is(connection);
+            boolean babelfish = dialect == Dialect.MSSQL && Babelfish.is(connection);
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
             run(babelfish, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)

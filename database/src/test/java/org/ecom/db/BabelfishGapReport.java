@@ -13,10 +13,10 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * At the end of a test run: the contract tests' outcome on each engine (a test invocation named
- * after its engine), and every test aborted on Babelfish for a gap, with the gap's name, so that
- * none is skipped silently. Registered in META-INF/services, so it runs in any module that has
- * these tests on its class path.
+ * At the end of a test run: the contract tests' outcome on each engine (a test invocation whose
+ * name starts with its engine's), and every test aborted on Babelfish for a gap, with the gap's
+ * name, so that none is skipped silently. Registered in META-INF/services, so it runs in any
+ * module that has these tests on its class path.
  */
 public final class BabelfishGapReport implements TestExecutionListener {
 
@@ -33,10 +33,11 @@ public final class BabelfishGapReport implements TestExecutionListener {
 
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-        if (!test.isTest() || !ENGINES.contains(test.getDisplayName())) {
+        String engine = test.getDisplayName().split(" ", 2)[0];
+        if (!test.isTest() || !ENGINES.contains(engine)) {
             return;
         }
-        outcomesByEngine.computeIfAbsent(test.getDisplayName(), e -> new int[3])[result.getStatus().ordinal()]++;
+        outcomesByEngine.computeIfAbsent(engine, e -> new int[3])[result.getStatus().ordinal()]++;
         Optional<String> reason = result.getThrowable().map(Throwable::getMessage);
         if (result.getStatus() == TestExecutionResult.Status.ABORTED && reason.isPresent()
                 && reason.get().startsWith(BabelfishGapExtension.REASON_PREFIX)) {

@@ -1,6 +1,7 @@
-package org.ecom.db;
+package org.ecom.db.mart;
 
-import static org.ecom.db.AnalysisContractTest.rows;
+import static org.ecom.db.Rows.rows;
+import static org.ecom.db.Rows.scalar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -13,6 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.ecom.db.BabelfishGap;
+import org.ecom.db.ContractEngines;
+import org.ecom.db.DatabaseTarget;
+import org.ecom.db.Dialect;
+import org.ecom.db.StagingFixture;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -151,7 +157,7 @@ class MartRefreshContractTest {
 
         private static int country(Connection c, String name) throws SQLException {
             execute(c, "INSERT INTO sales.country (country_name) VALUES ('" + name + "')");
-            return Integer.parseInt(GovernanceContractTest.scalar(c,
+            return Integer.parseInt(scalar(c,
                     "SELECT country_id FROM sales.country WHERE country_name = '" + name + "'"));
         }
 
@@ -178,7 +184,7 @@ class MartRefreshContractTest {
     @MethodSource("enginesAndParts")
     void eachPartRebuildsItsTableWholeTwiceTheSameAndNoOtherTable(ContractEngines.Engine engine, Part part)
             throws SQLException {
-        try (Connection c = engine.freshDatabase().connect()) {
+        try (Connection c = engine.freshConnection()) {
             Sales sales = Sales.insert(c, engine.dialect());
             for (String input : part.reads()) {
                 sales.writeByHand(c, input);
@@ -199,7 +205,7 @@ class MartRefreshContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.ecom.db.ContractEngines#all")
     void theSummariesAreTheirPartsRunInDependencyOrder(ContractEngines.Engine engine) throws SQLException {
-        try (Connection c = engine.freshDatabase().connect()) {
+        try (Connection c = engine.freshConnection()) {
             Sales sales = Sales.insert(c, engine.dialect());
             for (Part part : PARTS) {
                 call(c, engine.dialect(), part.procedure());
@@ -218,7 +224,7 @@ class MartRefreshContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.ecom.db.ContractEngines#all")
     void theSummariesCommitOnlyWithTheLoadThatRunsThem(ContractEngines.Engine engine) throws SQLException {
-        try (Connection c = engine.freshDatabase().connect()) {
+        try (Connection c = engine.freshConnection()) {
             Sales sales = Sales.insert(c, engine.dialect());
             c.setAutoCommit(false);
             call(c, engine.dialect(), "mart.refresh_summaries");
@@ -234,11 +240,11 @@ class MartRefreshContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.ecom.db.ContractEngines#all")
+    @BabelfishGap("ownership chaining")
     void theLoaderRunsTheSummariesButNoPartOnItsOwn(ContractEngines.Engine engine) throws SQLException {
         DatabaseTarget database = engine.freshDatabase();
-        try (Connection owner = database.connect(); Connection loader = database.connect()) {
+        try (Connection owner = engine.connect(database); Connection loader = engine.connectAs(database, "etl_loader")) {
             Sales sales = Sales.insert(owner, engine.dialect());
-            SecurityContractTest.become(loader, engine.dialect(), "etl_loader");
             for (Part part : PARTS) {
                 assertThrows(SQLException.class, () -> call(loader, engine.dialect(), part.procedure()),
                         part.procedure());
