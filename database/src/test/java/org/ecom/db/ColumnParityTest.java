@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Like the T-SQL gate, it needs Python 3 (for sqlfluff) and skips loudly without it ({@link TsqlParseTree}).
  */
+@DatabaseTest
 class ColumnParityTest {
 
     /**

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * code, so the script's one sqlcmd command is the only line it is not given. Without the server or
  * the client the test skips, loudly.
  */
+@DatabaseTest
 class DbaScriptTest {
 
     private static final Pattern URL = Pattern.compile("jdbc:sqlserver://([^:;/]+)(?::(\\d+))?[^;]*;(.*)");

@@ -2,7 +2,6 @@ package org.ecom.powerbi;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,16 +13,6 @@ import java.util.Optional;
  * Latin1_General_100_BIN2 the sales tables use).
  */
 public final class CollationCheck {
-
-    /**
-     * Table columns whose collation change is on its way in database/mssql, with the collation it
-     * brings: checked as if it had landed. Remove an entry once the T-SQL says so (the check passes
-     * either way).
-     */
-    static final Map<String, String> PENDING = Map.of(
-            // Issue 14: the T-SQL change giving ml.product_recommendation.stock_code Latin1_General_100_BIN2 (as
-            // sales.product.stock_code) is made beside this check; once merged, this entry is dead.
-            "ml.product_recommendation.stock_code", "Latin1_General_100_BIN2");
 
     private CollationCheck() {
     }
@@ -65,10 +54,6 @@ public final class CollationCheck {
                 .orElseThrow(() -> new TsqlSchema.UntraceableException("table '" + table + "' reads no view"));
         String source = column(model, table, column).flatMap(c -> c.property("sourceColumn")).orElse(column);
         TsqlSchema.Origin origin = tsql.origin(view[0], view[1], source);
-        String base = origin.source().replaceFirst("^.* < ", "");
-        String pending = PENDING.get(base);
-        TsqlSchema.Origin checked = pending != null && origin.collation() == null
-                ? new TsqlSchema.Origin(true, pending, origin.source() + " (" + pending + " pending)") : origin;
-        return new TsqlSchema.Origin(checked.text(), checked.collation(), view[0] + "." + view[1] + "." + source + " < " + checked.source());
+        return new TsqlSchema.Origin(origin.text(), origin.collation(), view[0] + "." + view[1] + "." + source + " < " + origin.source());
     }
 }

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.ecom.db.ContractEngines;
+import org.ecom.db.DatabaseTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * column renamed in SQL, a misspelt DAX reference or a visual on a field the model lacks fails the
  * build here rather than in Power BI Desktop.
  */
+@DatabaseTest
 class PowerBiProjectTest {
 
     private static Connection database;

@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 import org.ecom.db.BabelfishGap;
 import org.ecom.db.ContractEngines;
 import org.ecom.db.DatabaseTarget;
+import org.ecom.db.DatabaseTest;
 import org.ecom.db.StagingFixture;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -49,6 +50,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  *         the data ends on 15 April (and starts on 1 January, so January is whole)
  * </pre>
  */
+@DatabaseTest
 public class AnalysisContractTest {
 
     private static final String[][] INVOICES = {

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import org.ecom.db.ContractEngines;
+import org.ecom.db.DatabaseTest;
 import org.ecom.db.StagingFixture;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The kpi.* reporting views on the hand-made year of {@link StagingFixture#year}, whose every
  * figure is worked out by hand below.
  */
+@DatabaseTest
 class KpiContractTest {
 
     /** A fresh database of the engine holding the year, processed as the loader does. */

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import org.ecom.db.ContractEngines;
+import org.ecom.db.DatabaseTest;
 import org.ecom.db.Dialect;
 import org.ecom.db.StagingFixture;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * country list of its row-level security, on the hand-made year of {@link StagingFixture#year}
  * (January 2010, partial, to March 2011, partial; no sales in April, May, July to December 2010).
  */
+@DatabaseTest
 class KpiDimensionContractTest {
 
     @ParameterizedTest(name = "{0}")

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.ecom.db.ContractEngines;
+import org.ecom.db.DatabaseTest;
 import org.ecom.db.StagingFixture;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and 3 (invoice 489434, customer 13085, UK, 83.40 + 81.00) and 11 (invoice 489438, customer
  * 12345, France, 30.00); customer 16321 only cancelled, so has no sales summary.
  */
+@DatabaseTest
 class MartContractTest {
 
     @ParameterizedTest(name = "{0}")

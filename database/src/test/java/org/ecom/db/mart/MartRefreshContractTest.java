@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.ecom.db.BabelfishGap;
 import org.ecom.db.ContractEngines;
 import org.ecom.db.DatabaseTarget;
+import org.ecom.db.DatabaseTest;
 import org.ecom.db.Dialect;
 import org.ecom.db.StagingFixture;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +46,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  *          A1-C3 and B2-C3 in 1 only, under max(2, 0.1% of 4)
  * </pre>
  */
+@DatabaseTest
 class MartRefreshContractTest {
 
     /** One part: the procedure, the table it rebuilds, the hand-made tables it reads, a row to replace. */

@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.ecom.db.ContractEngines;
+import org.ecom.db.DatabaseTest;
 import org.ecom.db.StagingFixture;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The ML write-back (schema ml): readers see the latest succeeded run of each kind and nothing
  * else, old runs are pruned with their rows, and the forecast joins the actuals in one series.
  */
+@DatabaseTest
 class MlContractTest {
 
     private static void segment(Connection c, long run, int customer, String name) throws SQLException {

@@ -16,6 +16,7 @@ import java.util.List;
 import org.ecom.db.BabelfishGap;
 import org.ecom.db.ContractEngines;
 import org.ecom.db.DatabaseTarget;
+import org.ecom.db.DatabaseTest;
 import org.ecom.db.Dialect;
 import org.ecom.db.Rows;
 import org.ecom.db.StagingFixture;
@@ -50,6 +51,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   10002 price: every line 0.85, mean absolute deviation 0: nothing.
  * </pre>
  */
+@DatabaseTest
 public class AnomalyContractTest {
 
     private static void stageFixture(StagingFixture f, long batch) throws SQLException {

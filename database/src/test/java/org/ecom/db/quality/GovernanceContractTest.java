@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.ecom.db.ContractEngines;
+import org.ecom.db.DatabaseTest;
 import org.ecom.db.StagingFixture;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The governance rules and the cleaning into the sales model, on the ten hand-made rows of
  * {@link StagingFixture#tenRows}, whose fate is worked out by hand there.
  */
+@DatabaseTest
 public class GovernanceContractTest {
 
     @ParameterizedTest(name = "{0}")

@@ -8,12 +8,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.ecom.db.BabelfishGap;
 import org.ecom.db.ContractEngines;
+import org.ecom.db.DatabaseTest;
 import org.ecom.db.MlFixture;
 import org.ecom.db.StagingFixture;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The three roles hold what they need and no more. */
+@DatabaseTest
 class SecurityContractTest {
 
     @ParameterizedTest(name = "{0}")
