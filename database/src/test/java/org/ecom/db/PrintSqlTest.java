@@ -1,6 +1,7 @@
 package org.ecom.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -85,6 +86,31 @@ class PrintSqlTest {
         }
         assertEquals(changesets, recorded, "one tracking row per changeset, in changelog order");
         assertEquals(changesets.size(), sql.split("(?m)^-- Changeset ").length - 1);
+    }
+
+    /**
+     * The script for Babelfish: the adjustments applied, and Liquibase's tracking tables in lower
+     * case as the deployer names them there; the SQL Server script has neither.
+     */
+    @Test
+    void theBabelfishScriptHasItsAdjustmentsAndTheSqlServerScriptNone() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Deployer.printBabelfishSql(out);
+        String babelfish = out.toString(StandardCharsets.UTF_8).replace("\r\n", "\n");
+        String sqlServer = print();
+        assertTrue(babelfish.contains("CREATE TABLE databasechangelog ("));
+        assertTrue(babelfish.contains("DROP VIEW IF EXISTS kpi.rfm\nGO\n"), "a view dropped and created");
+        assertTrue(babelfish.contains("\nCREATE VIEW kpi.rfm"));
+        assertFalse(babelfish.contains("CREATE OR ALTER"));
+        assertFalse(babelfish.contains("COLUMNSTORE INDEX"));
+        assertFalse(babelfish.contains("FOREIGN KEY (invoice_no)"));
+        assertTrue(babelfish.contains("REFERENCES ml.model_run (run_id) ON DELETE CASCADE"));
+
+        assertTrue(sqlServer.contains("CREATE TABLE DATABASECHANGELOG ("));
+        assertFalse(sqlServer.contains("DROP VIEW IF EXISTS"));
+        assertTrue(sqlServer.contains("CREATE CLUSTERED COLUMNSTORE INDEX cci_invoice_line ON sales.invoice_line"));
+        assertTrue(sqlServer.contains("CONSTRAINT fk_invoice_line_invoice FOREIGN KEY (invoice_no)"));
+        assertTrue(sqlServer.contains("CREATE ROLE etl_loader AUTHORIZATION dbo"));
     }
 
     @Test
