@@ -38,10 +38,28 @@ final class DatabaseOptions {
 
     Opened open() {
         if (jdbcUrl != null && !jdbcUrl.isBlank()) {
-            return new Opened(targetOf(jdbcUrl), null);
+            return new Opened(warmingUp(targetOf(jdbcUrl)), null);
         }
         Console.status("embedded PostgreSQL, data in " + EcomHome.path().resolve("pgdata"));
         EmbeddedDatabase embedded = EcomHome.startEmbeddedDatabase(embeddedPort);
-        return new Opened(embedded.target(), embedded);
+        return new Opened(warmingUp(embedded.target()), embedded);
+    }
+
+    /**
+     * Jdbi's first statement in a new process costs about 0.3 s (its SQL parser and mappers,
+     * measured: docs/benchmarks.md): paid on a background thread while the command deploys or
+     * starts reading its file, rather than in front of the first load.
+     */
+    private static DatabaseTarget warmingUp(DatabaseTarget target) {
+        Thread warmUp = new Thread(() -> {
+            try {
+                target.jdbi().withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one());
+            } catch (RuntimeException unreachable) {
+                // The command's own first statement reports a database it cannot reach.
+            }
+        }, "jdbi-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+        return target;
     }
 }
