@@ -11,10 +11,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.List;
 import org.ecom.db.ContractEngines;
 import org.ecom.db.DatabaseTarget;
 import org.ecom.db.DatabaseTest;
+import org.ecom.db.Rows;
 import org.ecom.generate.GeneratorSettings;
 import org.ecom.generate.RetailDataGenerator;
 import org.ecom.pipeline.AnomalyDetection;
@@ -86,11 +88,12 @@ class EcomCommandTest {
                 + " LEFT JOIN sales.invoice_line AS l ON l.invoice_line_id = a.invoice_line_id WHERE l.invoice_line_id IS NULL"));
     }
 
-    private static List<String> rows(DatabaseTarget target, String sql) {
-        return target.jdbi().withHandle(handle -> handle.createQuery(sql)
-                .map((row, context) -> row.getString(1) + "|" + row.getLong(2) + "|" + row.getBigDecimal(3))
-                .list());
+    private static List<String> rows(DatabaseTarget target, String sql) throws Exception {
+        try (Connection c = target.connect()) {
+            return Rows.rows(c, sql);
+        }
     }
+
 
     @Test
     void aBadFileFailsWithOneLineNamingItAndExitCodeOne() throws Exception {
