@@ -1,6 +1,7 @@
 --liquibase formatted sql
 
--- analytics_reader: the reporting views (schema kpi) and nothing else.
+-- analytics_reader: the reporting views (schema kpi), the analysis queries and
+--   the product rule (sales.product_class, sales.non_product_rule); nothing else.
 -- etl_loader: writes staging, runs the governance and cleaning procedures.
 -- sidecar_writer: reads the sales model, its summaries (mart) and the reporting views.
 -- A grant on a schema also covers the objects added to it later (what
@@ -35,6 +36,11 @@ IF EXISTS (SELECT 1
     GRANT ADMINISTER DATABASE BULK OPERATIONS TO etl_loader;
 
 GRANT SELECT ON SCHEMA::sales TO sidecar_writer;
+
+-- The product rule: Power BI and the analysts read which stock codes are not
+-- products, and why, and nothing else of the sales model.
+GRANT SELECT ON OBJECT::sales.product_class TO analytics_reader;
+GRANT SELECT ON OBJECT::sales.non_product_rule TO analytics_reader;
 GRANT SELECT ON SCHEMA::mart TO sidecar_writer;
 
 -- Anomaly detection: etl_loader runs it (ownership chaining covers the shared

@@ -1,6 +1,7 @@
 --liquibase formatted sql
 
--- analytics_reader: the reporting views (schema kpi) and nothing else.
+-- analytics_reader: the reporting views (schema kpi), the analysis queries and
+--   the product rule (sales.product_class, sales.non_product_rule); nothing else.
 -- etl_loader: writes staging, runs the governance and cleaning procedures
 --   (SECURITY DEFINER, as ownership chaining does on SQL Server).
 -- sidecar_writer: reads the sales model, its summaries (mart) and the reporting views.
@@ -29,6 +30,11 @@ REVOKE EXECUTE ON PROCEDURE mart.refresh_invoice_summary(), mart.refresh_custome
 
 GRANT USAGE ON SCHEMA sales, mart TO sidecar_writer;
 GRANT SELECT ON ALL TABLES IN SCHEMA sales, mart TO sidecar_writer;
+
+-- The product rule: Power BI and the analysts read which stock codes are not
+-- products, and why, and nothing else of the sales model.
+GRANT USAGE ON SCHEMA sales TO analytics_reader;
+GRANT SELECT ON sales.product_class, sales.non_product_rule TO analytics_reader;
 
 -- Anomaly detection: etl_loader runs it; sidecar_writer reads its results;
 -- analytics_reader sees them only through kpi views (kpi.quantity_anomaly).
