@@ -24,6 +24,8 @@ GRANT EXECUTE ON PROCEDURE quality.record_batch_governance(bigint), sales.clean_
 GRANT USAGE ON SCHEMA mart TO etl_loader;
 -- The parts mart.refresh_summaries runs, one per summary table: it calls them
 -- as their owner, so etl_loader needs no right on them.
+-- sales.match_returns runs inside sales.clean_batch, as its owner.
+REVOKE EXECUTE ON PROCEDURE sales.match_returns(bigint) FROM PUBLIC;
 REVOKE EXECUTE ON PROCEDURE mart.refresh_invoice_summary(), mart.refresh_customer_month(),
     mart.refresh_customer_country_month(), mart.refresh_customer_summary(), mart.refresh_product_summary(),
     mart.refresh_monthly_summary(), mart.refresh_country_summary(), mart.refresh_product_pair() FROM PUBLIC;

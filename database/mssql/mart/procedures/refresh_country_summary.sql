@@ -9,8 +9,8 @@ BEGIN
     SET NOCOUNT, XACT_ABORT ON;
 
     DELETE FROM mart.country_summary;
-    INSERT INTO mart.country_summary (country_id, country_name, revenue, orders, customers)
-    SELECT s.country_id, c.country_name, SUM(s.revenue), COUNT(*), COUNT(DISTINCT s.customer_id)
+    INSERT INTO mart.country_summary (country_id, country_name, revenue, net_revenue, orders, customers)
+    SELECT s.country_id, c.country_name, SUM(s.revenue), SUM(s.net_revenue), COUNT(*), COUNT(DISTINCT s.customer_id)
     FROM mart.invoice_summary AS s
     INNER JOIN sales.country AS c ON c.country_id = s.country_id
     GROUP BY s.country_id, c.country_name;

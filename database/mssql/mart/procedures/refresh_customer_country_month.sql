@@ -9,8 +9,8 @@ BEGIN
     SET NOCOUNT, XACT_ABORT ON;
 
     DELETE FROM mart.customer_country_month;
-    INSERT INTO mart.customer_country_month (customer_id, month_start, country_id, orders, revenue, quantity)
-    SELECT customer_id, month_start, country_id, COUNT(*), SUM(revenue), SUM(quantity)
+    INSERT INTO mart.customer_country_month (customer_id, month_start, country_id, orders, revenue, net_revenue, quantity)
+    SELECT customer_id, month_start, country_id, COUNT(*), SUM(revenue), SUM(net_revenue), SUM(quantity)
     FROM mart.invoice_summary
     GROUP BY customer_id, month_start, country_id;
 END;

@@ -9,8 +9,8 @@ BEGIN
     SET NOCOUNT, XACT_ABORT ON;
 
     DELETE FROM mart.customer_month;
-    INSERT INTO mart.customer_month (customer_id, month_start, revenue, orders)
-    SELECT customer_id, month_start, SUM(revenue), COUNT(*)
+    INSERT INTO mart.customer_month (customer_id, month_start, revenue, net_revenue, orders)
+    SELECT customer_id, month_start, SUM(revenue), SUM(net_revenue), COUNT(*)
     FROM mart.invoice_summary
     GROUP BY customer_id, month_start;
 END;

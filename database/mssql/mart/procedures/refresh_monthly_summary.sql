@@ -19,9 +19,9 @@ BEGIN
         FROM mart.customer_month
         GROUP BY customer_id
     )
-    INSERT INTO mart.monthly_summary (month_start, revenue, orders, active_customers, new_customers,
+    INSERT INTO mart.monthly_summary (month_start, revenue, net_revenue, orders, active_customers, new_customers,
                                       quantity, is_partial)
-    SELECT m.month_start, SUM(m.revenue), COUNT(*), COUNT(DISTINCT m.customer_id),
+    SELECT m.month_start, SUM(m.revenue), SUM(m.net_revenue), COUNT(*), COUNT(DISTINCT m.customer_id),
            (SELECT COUNT(*) FROM first_month AS f WHERE f.month_start = m.month_start),
            SUM(m.quantity),
            CASE WHEN @first_day > m.month_start OR @last_day < EOMONTH(m.month_start)

@@ -13,8 +13,8 @@ BEGIN
     -- Written in month and customer order, so a visual's COUNT(DISTINCT
     -- customer_id) per month sorts rows already in order (100 ms instead of
     -- 300 at 10x).
-    INSERT INTO mart.customer_country_month (customer_id, month_start, country_id, orders, revenue, quantity)
-    SELECT customer_id, month_start, country_id, COUNT(*), SUM(revenue), SUM(quantity)
+    INSERT INTO mart.customer_country_month (customer_id, month_start, country_id, orders, revenue, net_revenue, quantity)
+    SELECT customer_id, month_start, country_id, COUNT(*), SUM(revenue), SUM(net_revenue), SUM(quantity)
     FROM mart.invoice_summary
     GROUP BY customer_id, month_start, country_id
     ORDER BY month_start, customer_id;

@@ -10,8 +10,8 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
     DELETE FROM mart.customer_month;
-    INSERT INTO mart.customer_month (customer_id, month_start, revenue, orders)
-    SELECT customer_id, month_start, SUM(revenue), COUNT(*)
+    INSERT INTO mart.customer_month (customer_id, month_start, revenue, net_revenue, orders)
+    SELECT customer_id, month_start, SUM(revenue), SUM(net_revenue), COUNT(*)
     FROM mart.invoice_summary
     GROUP BY customer_id, month_start;
 

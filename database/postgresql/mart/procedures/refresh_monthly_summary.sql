@@ -10,14 +10,14 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
     DELETE FROM mart.monthly_summary;
-    INSERT INTO mart.monthly_summary (month_start, revenue, orders, active_customers, new_customers,
+    INSERT INTO mart.monthly_summary (month_start, revenue, net_revenue, orders, active_customers, new_customers,
                                       quantity, is_partial)
     WITH span AS (
         SELECT MIN(invoice_date) AS first_at, MAX(invoice_date) AS last_at FROM mart.invoice_summary
     ), first_month AS (
         SELECT customer_id, MIN(month_start) AS month_start FROM mart.customer_month GROUP BY customer_id
     )
-    SELECT m.month_start, SUM(m.revenue), COUNT(*), COUNT(DISTINCT m.customer_id),
+    SELECT m.month_start, SUM(m.revenue), SUM(m.net_revenue), COUNT(*), COUNT(DISTINCT m.customer_id),
            (SELECT COUNT(*) FROM first_month AS f WHERE f.month_start = m.month_start),
            SUM(m.quantity),
            -- A month is partial when the data starts after its first day or ends before its last.
