@@ -33,7 +33,7 @@ public final class ContractEngines {
             "mart.invoice_summary", "mart.customer_month", "mart.customer_country_month", "mart.customer_summary", "mart.product_summary",
             "mart.monthly_summary", "mart.country_summary", "mart.product_pair",
             "quality.anomaly", "quality.batch_governance", "sales.cancellation_line", "sales.invoice_line", "sales.invoice",
-            "sales.customer", "sales.product", "sales.country", "staging.rejected_line",
+            "sales.customer", "sales.product", "sales.country", "staging.rejected_line", "staging.duplicate_line",
             "staging.retail_line", "staging.load_batch");
 
     /** The password of the logins that act as a role on Babelfish (a throwaway test server's). */

@@ -92,7 +92,7 @@ public final class Pipeline {
                     millis.put("load", elapsedSince(start));
                     runStage(handle, "govern", "quality.record_batch_governance", staged.batchId(), listener, millis);
                     runStage(handle, "clean", "sales.clean_batch", staged.batchId(), listener, millis);
-                    runStage(handle, "summarize", "mart.refresh_summaries", null, listener, millis);
+                    runStage(handle, "summarize", "mart.refresh_summaries", staged.batchId(), listener, millis);
                 }
                 BatchGovernance governance = BatchGovernance.read(handle, staged.batchId());
                 handle.commit();
@@ -104,15 +104,11 @@ public final class Pipeline {
         }
     }
 
-    private void runStage(Handle handle, String stage, String procedure, Long batchId, Listener listener,
+    private void runStage(Handle handle, String stage, String procedure, long batchId, Listener listener,
                           Map<String, Long> millis) {
         long start = System.nanoTime();
         listener.stageStarted(stage);
-        if (batchId == null) {
-            handle.execute(target.dialect().callStatement(procedure, 0));
-        } else {
-            handle.execute(target.dialect().callStatement(procedure, 1), batchId);
-        }
+        handle.execute(target.dialect().callStatement(procedure, 1), batchId);
         millis.put(stage, elapsedSince(start));
     }
 
