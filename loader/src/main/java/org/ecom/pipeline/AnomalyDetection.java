@@ -18,7 +18,13 @@ public final class AnomalyDetection {
     }
 
     public static Counts run(DatabaseTarget target) {
+        return run(target, Pipeline.Listener.QUIET);
+    }
+
+    /** Under the load lock: detection replaces quality.anomaly, which a concurrent detection would double. */
+    static Counts run(DatabaseTarget target, Pipeline.Listener listener) {
         return target.jdbi().inTransaction(handle -> {
+            LoadLock.acquire(handle, target.dialect(), "anomaly detection", listener);
             for (String procedure : new String[] {"quality.detect_quantity_anomalies", "quality.detect_price_anomalies"}) {
                 handle.execute(target.dialect().callStatement(procedure, 0));
             }

@@ -41,6 +41,10 @@ public final class Pipeline {
 
         void fileDone(FileResult result);
 
+        /** Another load holds the database: this one waits for it (the message says for what). */
+        default void waiting(String message) {
+        }
+
         /** Says nothing. */
         Listener QUIET = new Listener() {
             public LongConsumer rowsRead(Path file) {
@@ -76,7 +80,7 @@ public final class Pipeline {
         }
         long detectStart = System.nanoTime();
         listener.stageStarted("detect");
-        AnomalyDetection.Counts anomalies = AnomalyDetection.run(target);
+        AnomalyDetection.Counts anomalies = AnomalyDetection.run(target, listener);
         return new Result(results, anomalies, elapsedSince(detectStart));
     }
 
@@ -84,6 +88,7 @@ public final class Pipeline {
         Map<String, Long> millis = new LinkedHashMap<>();
         try (Handle handle = target.jdbi().open()) {
             handle.begin();
+            LoadLock.acquire(handle, target.dialect(), "the load of " + file.getFileName(), listener);
             // The load stage is the file into staging; opening the database is not part of it.
             long start = System.nanoTime();
             try {
