@@ -85,27 +85,32 @@ public final class Pipeline {
     }
 
     private FileResult load(Path file, Listener listener) throws IOException, SQLException {
-        Map<String, Long> millis = new LinkedHashMap<>();
         try (Handle handle = target.jdbi().open()) {
             handle.begin();
-            LoadLock.acquire(handle, target.dialect(), "the load of " + file.getFileName(), listener);
-            // The load stage is the file into staging; opening the database is not part of it.
-            long start = System.nanoTime();
-            try {
-                Loader.Staged staged = new Loader(target.dialect()).stage(handle, file, listener.rowsRead(file));
-                if (!staged.alreadyLoaded()) {
-                    millis.put("load", elapsedSince(start));
-                    runStage(handle, "govern", "quality.record_batch_governance", staged.batchId(), listener, millis);
-                    runStage(handle, "clean", "sales.clean_batch", staged.batchId(), listener, millis);
-                    runStage(handle, "summarize", "mart.refresh_summaries", null, listener, millis);
-                }
-                BatchGovernance governance = BatchGovernance.read(handle, staged.batchId());
-                handle.commit();
-                return new FileResult(file, staged.batchId(), staged.alreadyLoaded(), governance, millis);
-            } catch (IOException | SQLException | RuntimeException e) {
-                handle.rollback();
-                throw e;
+            try (LoadLock.Held lock = LoadLock.acquire(handle, target.dialect(), "the load of " + file.getFileName(), listener)) {
+                return stageAndClean(handle, file, listener);
             }
+        }
+    }
+
+    private FileResult stageAndClean(Handle handle, Path file, Listener listener) throws IOException, SQLException {
+        Map<String, Long> millis = new LinkedHashMap<>();
+        // The load stage is the file into staging; opening the database is not part of it.
+        long start = System.nanoTime();
+        try {
+            Loader.Staged staged = new Loader(target.dialect()).stage(handle, file, listener.rowsRead(file));
+            if (!staged.alreadyLoaded()) {
+                millis.put("load", elapsedSince(start));
+                runStage(handle, "govern", "quality.record_batch_governance", staged.batchId(), listener, millis);
+                runStage(handle, "clean", "sales.clean_batch", staged.batchId(), listener, millis);
+                runStage(handle, "summarize", "mart.refresh_summaries", null, listener, millis);
+            }
+            BatchGovernance governance = BatchGovernance.read(handle, staged.batchId());
+            handle.commit();
+            return new FileResult(file, staged.batchId(), staged.alreadyLoaded(), governance, millis);
+        } catch (IOException | SQLException | RuntimeException e) {
+            handle.rollback();
+            throw e;
         }
     }
 
