@@ -41,6 +41,10 @@ public final class Pipeline {
 
         void fileDone(FileResult result);
 
+        /** Another load holds the database: this one waits for it (the message says for what). */
+        default void waiting(String message) {
+        }
+
         /** Says nothing. */
         Listener QUIET = new Listener() {
             public LongConsumer rowsRead(Path file) {
@@ -76,31 +80,37 @@ public final class Pipeline {
         }
         long detectStart = System.nanoTime();
         listener.stageStarted("detect");
-        AnomalyDetection.Counts anomalies = AnomalyDetection.run(target);
+        AnomalyDetection.Counts anomalies = AnomalyDetection.run(target, listener);
         return new Result(results, anomalies, elapsedSince(detectStart));
     }
 
     private FileResult load(Path file, Listener listener) throws IOException, SQLException {
-        Map<String, Long> millis = new LinkedHashMap<>();
         try (Handle handle = target.jdbi().open()) {
             handle.begin();
-            // The load stage is the file into staging; opening the database is not part of it.
-            long start = System.nanoTime();
-            try {
-                Loader.Staged staged = new Loader(target.dialect()).stage(handle, file, listener.rowsRead(file));
-                if (!staged.alreadyLoaded()) {
-                    millis.put("load", elapsedSince(start));
-                    runStage(handle, "govern", "quality.record_batch_governance", staged.batchId(), listener, millis);
-                    runStage(handle, "clean", "sales.clean_batch", staged.batchId(), listener, millis);
-                    runStage(handle, "summarize", "mart.refresh_summaries", staged.batchId(), listener, millis);
-                }
-                BatchGovernance governance = BatchGovernance.read(handle, staged.batchId());
-                handle.commit();
-                return new FileResult(file, staged.batchId(), staged.alreadyLoaded(), governance, millis);
-            } catch (IOException | SQLException | RuntimeException e) {
-                handle.rollback();
-                throw e;
+            try (LoadLock.Held lock = LoadLock.acquire(handle, target.dialect(), "the load of " + file.getFileName(), listener)) {
+                return stageAndClean(handle, file, listener);
             }
+        }
+    }
+
+    private FileResult stageAndClean(Handle handle, Path file, Listener listener) throws IOException, SQLException {
+        Map<String, Long> millis = new LinkedHashMap<>();
+        // The load stage is the file into staging; opening the database is not part of it.
+        long start = System.nanoTime();
+        try {
+            Loader.Staged staged = new Loader(target.dialect()).stage(handle, file, listener.rowsRead(file));
+            if (!staged.alreadyLoaded()) {
+                millis.put("load", elapsedSince(start));
+                runStage(handle, "govern", "quality.record_batch_governance", staged.batchId(), listener, millis);
+                runStage(handle, "clean", "sales.clean_batch", staged.batchId(), listener, millis);
+                runStage(handle, "summarize", "mart.refresh_summaries", staged.batchId(), listener, millis);
+            }
+            BatchGovernance governance = BatchGovernance.read(handle, staged.batchId());
+            handle.commit();
+            return new FileResult(file, staged.batchId(), staged.alreadyLoaded(), governance, millis);
+        } catch (IOException | SQLException | RuntimeException e) {
+            handle.rollback();
+            throw e;
         }
     }
 
