@@ -101,9 +101,7 @@ public final class Pipeline {
             Loader.Staged staged = new Loader(target.dialect()).stage(handle, file, listener.rowsRead(file));
             if (!staged.alreadyLoaded()) {
                 millis.put("load", elapsedSince(start));
-                runStage(handle, "govern", "quality.record_batch_governance", staged.batchId(), listener, millis);
-                runStage(handle, "clean", "sales.clean_batch", staged.batchId(), listener, millis);
-                runStage(handle, "summarize", "mart.refresh_summaries", staged.batchId(), listener, millis);
+                processStaged(handle, staged.batchId(), listener, millis);
             }
             BatchGovernance governance = BatchGovernance.read(handle, staged.batchId());
             handle.commit();
@@ -112,6 +110,22 @@ public final class Pipeline {
             handle.rollback();
             throw e;
         }
+    }
+
+    /**
+     * Governs, cleans and summarises a batch that is already in staging (copied there by
+     * {@code ./ecom sync}), in the caller's transaction, as a loaded file is; then the caller runs
+     * {@link AnomalyDetection} once after its batches.
+     */
+    public BatchGovernance processStaged(Handle handle, long batchId, Listener listener) {
+        processStaged(handle, batchId, listener, new LinkedHashMap<>());
+        return BatchGovernance.read(handle, batchId);
+    }
+
+    private void processStaged(Handle handle, long batchId, Listener listener, Map<String, Long> millis) {
+        runStage(handle, "govern", "quality.record_batch_governance", batchId, listener, millis);
+        runStage(handle, "clean", "sales.clean_batch", batchId, listener, millis);
+        runStage(handle, "summarize", "mart.refresh_summaries", batchId, listener, millis);
     }
 
     private void runStage(Handle handle, String stage, String procedure, long batchId, Listener listener,
