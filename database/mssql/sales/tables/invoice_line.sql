@@ -32,9 +32,3 @@ CREATE TABLE sales.invoice_line (
 CREATE CLUSTERED COLUMNSTORE INDEX cci_invoice_line ON sales.invoice_line;
 CREATE INDEX ix_invoice_line_invoice ON sales.invoice_line (invoice_no);
 --rollback DROP TABLE sales.invoice_line;
-
--- mart.refresh_product_summary re-reads the lines of the products a batch
--- touched, not all lines.
---changeset ecom:sales.invoice_line.ix_invoice_line_product
-CREATE INDEX ix_invoice_line_product ON sales.invoice_line (stock_code);
---rollback DROP INDEX ix_invoice_line_product ON sales.invoice_line;

@@ -2,9 +2,9 @@
 
 -- Every row of the source file as received, typed but not judged: negative
 -- quantities, zero prices, missing customers and duplicates all stay here.
--- Written by bulk copy and read one batch at a time (a clustered range seek
--- on batch_id) by the governance and cleaning procedures; the one secondary
--- index, on invoice, serves duplicate detection (below).
+-- No secondary index on purpose: the table is written by bulk copy and read
+-- whole, one batch at a time (a clustered range seek on batch_id), by the
+-- governance and cleaning procedures.
 -- The text columns compare byte for byte (BIN2), as in PostgreSQL: '85123a'
 -- and '85123A' are two stock codes, and 'Light' does not duplicate 'LIGHT'.
 -- A case-insensitive database default would merge them.
@@ -25,10 +25,3 @@ CREATE TABLE staging.retail_line (
         REFERENCES staging.load_batch (batch_id)
 );
 --rollback DROP TABLE staging.retail_line;
-
--- Duplicate detection (staging.record_duplicates) looks a new batch's
--- invoices up among the earlier batches' rows: without this index each file
--- scanned the whole history (18 s for a 3,000-line file into the real data).
---changeset ecom:staging.retail_line.ix_retail_line_invoice
-CREATE INDEX ix_retail_line_invoice ON staging.retail_line (invoice);
---rollback DROP INDEX ix_retail_line_invoice ON staging.retail_line;
