@@ -16,17 +16,21 @@ final class LoadCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
+    @Mixin
+    InputOptions input;
+
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Files to load, in order.")
     List<Path> files;
 
     @Override
     public Integer call() throws Exception {
+        InputOptions.requireFiles(files);
         try (DatabaseOptions.Opened db = database.open()) {
             if (db.isEmbedded()) {
                 Deployer.deploy(db.target());
             }
             PipelineReport report = new PipelineReport(System.out);
-            report.printAnomalies(new Pipeline(db.target()).run(files, report).anomalies());
+            report.printAnomalies(new Pipeline(db.target(), input.encoding).run(files, report).anomalies());
         }
         return 0;
     }
