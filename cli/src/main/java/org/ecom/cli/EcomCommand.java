@@ -31,18 +31,39 @@ public final class EcomCommand implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** The configured command line, also used by the tests. */
+    /** Exit code of a usage error: options or arguments that cannot work, whatever the command. */
+    static final int USAGE = 2;
+
+    /**
+     * The configured command line, also used by the tests. Error handling lives here, for every
+     * command (new ones included): one line "ecom: error: ..." on stderr; exit 2 for a usage error
+     * (picocli's parse errors, a {@link CommandLine.ParameterException} or an
+     * {@link IllegalArgumentException} from a command: what the user typed cannot work), 1 for
+     * any other failure.
+     */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new EcomCommand());
         cli.setUsageHelpAutoWidth(true);
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine commandLine = e.getCommandLine();
+            commandLine.getErr().println("ecom: error: " + oneLine(e) + " (try: ./ecom "
+                    + qualifiedName(commandLine) + "--help)");
+            return USAGE;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("ecom: error: " + oneLine(e));
             if (System.getenv("ECOM_DEBUG") != null) {
                 e.printStackTrace(commandLine.getErr());
             }
-            return 1;
+            return e instanceof IllegalArgumentException ? USAGE : 1;
         });
         return cli;
+    }
+
+    /** "load " for ./ecom load, "" for ./ecom itself. */
+    private static String qualifiedName(CommandLine commandLine) {
+        String name = commandLine.getCommandSpec().qualifiedName(" ");
+        return name.startsWith("ecom") ? (name.length() > 4 ? name.substring(5) + " " : "") : name + " ";
     }
 
     /** The most telling message of an exception chain, on one line. */

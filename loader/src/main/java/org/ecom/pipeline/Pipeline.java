@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.LongConsumer;
 import org.ecom.db.BatchGovernance;
 import org.ecom.db.DatabaseTarget;
+import org.ecom.ingest.InputEncoding;
 import org.ecom.ingest.Loader;
 import org.jdbi.v3.core.Handle;
 
@@ -60,9 +61,16 @@ public final class Pipeline {
     }
 
     private final DatabaseTarget target;
+    private final InputEncoding encoding;
 
+    /** CSV files read as strict UTF-8. */
     public Pipeline(DatabaseTarget target) {
+        this(target, InputEncoding.UTF_8);
+    }
+
+    public Pipeline(DatabaseTarget target, InputEncoding encoding) {
         this.target = target;
+        this.encoding = encoding;
     }
 
     /** One file, quietly (the tests and benchmarks load this way). */
@@ -98,7 +106,7 @@ public final class Pipeline {
         // The load stage is the file into staging; opening the database is not part of it.
         long start = System.nanoTime();
         try {
-            Loader.Staged staged = new Loader(target.dialect()).stage(handle, file, listener.rowsRead(file));
+            Loader.Staged staged = new Loader(target.dialect(), encoding).stage(handle, file, listener.rowsRead(file));
             if (!staged.alreadyLoaded()) {
                 millis.put("load", elapsedSince(start));
                 processStaged(handle, staged.batchId(), listener, millis);
