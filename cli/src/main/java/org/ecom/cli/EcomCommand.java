@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ecom", mixinStandardHelpOptions = true, version = "ecom 0.1.0",
         description = "E-commerce analytics warehouse: load Online Retail data into PostgreSQL or SQL Server, govern and clean it, and score customers with the ML sidecar.",
         subcommands = {RunCommand.class, DeployCommand.class, LoadCommand.class, GenerateCommand.class, DbCommand.class,
-            SidecarCommand.class, ReportCommand.class, PublishCommand.class, TestDbCommand.class, SyncCommand.class,
+            SidecarCommand.class, ReportCommand.class, PublishCommand.class, TestDbCommand.class, SyncCommand.class, DocsCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  ./ecom run --demo                       generated data, embedded PostgreSQL",
             "  ./ecom run --input online_retail_II.csv.gz --json summary.json",

@@ -19,8 +19,8 @@ import org.ecom.db.Dialect;
  * The proof that two warehouses hold the same figures: for each table and view of the reporting
  * schemas, its row count and an order-independent checksum, both computed by the server itself.
  * Each row becomes one canonical text (every value written the same way by both dialects: exact
- * decimals rounded to {@value #DECIMAL_SCALE} places, so money to the cent and beyond; floats to
- * {@value #FLOAT_SCALE}; times to the second), hashed with MD5 over its UTF-8 bytes; the checksum
+ * decimals rounded half away from zero to whole ten-thousandths, so money to the cent and beyond;
+ * floats to millionths; times to the second), hashed with MD5 over its UTF-8 bytes; the checksum
  * is the sum of each hash's first 56 bits, which no row order changes.
  */
 public final class WarehouseChecksums {
@@ -28,8 +28,10 @@ public final class WarehouseChecksums {
     /** The schemas compared: the sales model, the summaries, and what reports read. */
     public static final List<String> SCHEMAS = List.of("sales", "mart", "kpi", "analysis");
 
-    static final int DECIMAL_SCALE = 4;
-    static final int FLOAT_SCALE = 6;
+    /** Exact decimals in ten-thousandths: money to the cent and ratios to a hundredth of a percent. */
+    static final int DECIMAL_UNITS = 10_000;
+    /** Floating-point values in millionths. */
+    static final int FLOAT_UNITS = 1_000_000;
 
     /** One object's figures on one side; absent when that side lacks it. */
     public record Figures(List<String> columns, long rows, BigInteger checksum) {
@@ -119,12 +121,14 @@ public final class WarehouseChecksums {
         String c = pg ? "\"" + column.name() + "\"" : "[" + column.name() + "]";
         return switch (column.dataType()) {
             case "smallint", "integer", "int", "bigint", "tinyint" -> pg ? "CAST(" + c + " AS text)" : "CAST(" + c + " AS nvarchar(40))";
+            // As whole numbers of their smallest unit: Babelfish keeps a decimal's own scale when cast to another.
             case "numeric", "decimal", "money", "smallmoney" -> pg
-                    ? "CAST(CAST(" + c + " AS numeric(38, " + DECIMAL_SCALE + ")) AS text)"
-                    : "CAST(CAST(" + c + " AS decimal(38, " + DECIMAL_SCALE + ")) AS nvarchar(60))";
+                    ? "CAST(CAST(ROUND(" + c + " * " + DECIMAL_UNITS + ") AS bigint) AS text)"
+                    : "CAST(CAST(ROUND(" + c + " * " + DECIMAL_UNITS + ", 0) AS bigint) AS nvarchar(40))";
+            // PostgreSQL's ROUND of a double rounds half to even: rounded as numeric, half away from zero as T-SQL does.
             case "double precision", "real", "float" -> pg
-                    ? "CAST(CAST(ROUND(CAST(" + c + " AS numeric), " + FLOAT_SCALE + ") AS numeric(38, " + FLOAT_SCALE + ")) AS text)"
-                    : "CAST(CAST(ROUND(" + c + ", " + FLOAT_SCALE + ") AS decimal(38, " + FLOAT_SCALE + ")) AS nvarchar(60))";
+                    ? "CAST(CAST(ROUND(CAST(" + c + " AS numeric) * " + FLOAT_UNITS + ") AS bigint) AS text)"
+                    : "CAST(CAST(ROUND(" + c + " * " + FLOAT_UNITS + ", 0) AS bigint) AS nvarchar(40))";
             case "boolean", "bit" -> pg ? "CAST(CAST(" + c + " AS integer) AS text)" : "CAST(" + c + " AS nvarchar(1))";
             case "date" -> pg ? "to_char(" + c + ", 'YYYY-MM-DD')" : "CONVERT(nvarchar(10), " + c + ", 23)";
             case "timestamp without time zone", "datetime2", "datetime", "smalldatetime" -> pg
