@@ -64,6 +64,7 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON OBJECT::ml.customer_segment TO sidecar_w
 GRANT SELECT, INSERT, UPDATE, DELETE ON OBJECT::ml.repurchase_score TO sidecar_writer;
 GRANT SELECT, INSERT, UPDATE, DELETE ON OBJECT::ml.product_recommendation TO sidecar_writer;
 GRANT SELECT, INSERT, UPDATE, DELETE ON OBJECT::ml.revenue_forecast TO sidecar_writer;
+GRANT SELECT, INSERT, UPDATE, DELETE ON OBJECT::ml.model_artefact TO sidecar_writer;
 GRANT EXECUTE ON OBJECT::ml.prune_runs TO sidecar_writer;
 GRANT SELECT ON OBJECT::ml.current_model_run TO analytics_reader, sidecar_writer;
 GRANT SELECT ON OBJECT::ml.run_metric TO analytics_reader, sidecar_writer;
@@ -72,3 +73,4 @@ GRANT SELECT ON OBJECT::ml.segment_summary TO analytics_reader, sidecar_writer;
 GRANT SELECT ON OBJECT::ml.current_repurchase_score TO analytics_reader, sidecar_writer;
 GRANT SELECT ON OBJECT::ml.current_product_recommendation TO analytics_reader, sidecar_writer;
 GRANT SELECT ON OBJECT::ml.current_revenue_forecast TO analytics_reader, sidecar_writer;
+GRANT SELECT ON OBJECT::ml.current_model_artefact TO analytics_reader, sidecar_writer;
