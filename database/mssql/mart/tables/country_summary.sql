@@ -13,9 +13,9 @@ CREATE TABLE mart.country_summary (
 );
 --rollback DROP TABLE mart.country_summary;
 
+--changeset ecom:mart.country_summary.net
 -- Net of the returns matched to their sales (sales.match_returns) beside the
 -- gross revenue; filled by the next refresh.
---changeset ecom:mart.country_summary.net
 ALTER TABLE mart.country_summary ADD
     net_revenue decimal(18, 3) NOT NULL CONSTRAINT df_country_summary_net_revenue DEFAULT 0;
 --rollback ALTER TABLE mart.country_summary DROP CONSTRAINT df_country_summary_net_revenue;

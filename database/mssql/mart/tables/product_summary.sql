@@ -16,9 +16,9 @@ CREATE TABLE mart.product_summary (
 );
 --rollback DROP TABLE mart.product_summary;
 
+--changeset ecom:mart.product_summary.net
 -- Net of the returns matched to their sales (sales.match_returns) beside the
 -- gross revenue and quantity; filled by the next refresh.
---changeset ecom:mart.product_summary.net
 ALTER TABLE mart.product_summary ADD
     net_revenue decimal(18, 3) NOT NULL CONSTRAINT df_product_summary_net_revenue DEFAULT 0,
     net_quantity bigint NOT NULL CONSTRAINT df_product_summary_net_quantity DEFAULT 0;

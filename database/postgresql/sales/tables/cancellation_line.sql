@@ -21,11 +21,11 @@ CREATE TABLE sales.cancellation_line (
 CREATE INDEX ix_cancellation_line_invoice ON sales.cancellation_line (invoice_no);
 --rollback DROP TABLE sales.cancellation_line;
 
+--changeset ecom:sales.cancellation_line.returns
 -- The sale line this cancellation line reverses and how many of its units it
 -- took back (sales.match_returns); the rest, unmatched_quantity, reverses no
 -- sale in the data (bought before it starts, or more returned than bought)
 -- and is counted in quality.batch_governance.
---changeset ecom:sales.cancellation_line.returns
 ALTER TABLE sales.cancellation_line
     ADD COLUMN matched_invoice_line_id bigint NULL,
     ADD COLUMN matched_quantity integer NOT NULL DEFAULT 0;

@@ -19,8 +19,8 @@ CREATE TABLE sales.non_product_rule (
 );
 --rollback DROP TABLE sales.non_product_rule;
 
--- A later rule is a changeset of its own after this one.
 --changeset ecom:sales.non_product_rule.seed
+-- A later rule is a changeset of its own after this one.
 INSERT INTO sales.non_product_rule (pattern, match_kind, product_category, reason) VALUES
     ('POST', 'exact', 'postage', 'POSTAGE: delivery charged on an order'),
     ('DOT', 'exact', 'postage', 'DOTCOM POSTAGE: delivery of a website order'),
