@@ -3,6 +3,7 @@
 -- One row per country with sales (the country of the invoice).
 -- Rebuilt by mart.refresh_country_summary (run by mart.refresh_summaries).
 --changeset ecom:mart.country_summary
+--validCheckSum: 9:c4b8cc9a0abf4ce1ef532fbf3c4f06c3
 CREATE TABLE mart.country_summary (
     country_id   int            NOT NULL,
     country_name nvarchar(60)   COLLATE Latin1_General_100_BIN2 NOT NULL,

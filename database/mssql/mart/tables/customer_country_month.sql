@@ -7,6 +7,7 @@
 -- (run by mart.refresh_summaries). Keyed by month first: the visuals group
 -- by month and count distinct customers in it.
 --changeset ecom:mart.customer_country_month
+--validCheckSum: 9:1103ddfdecd7c1aa0716ac8a7e907ecc
 CREATE TABLE mart.customer_country_month (
     customer_id int            NOT NULL,
     month_start date           NOT NULL,

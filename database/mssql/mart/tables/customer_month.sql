@@ -4,6 +4,7 @@
 -- retention and active customers. Rebuilt by mart.refresh_customer_month
 -- (run by mart.refresh_summaries).
 --changeset ecom:mart.customer_month
+--validCheckSum: 9:6a729fa8e7a57e75441d01768aaf5196
 CREATE TABLE mart.customer_month (
     customer_id int            NOT NULL,
     month_start date           NOT NULL,

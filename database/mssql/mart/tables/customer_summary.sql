@@ -6,6 +6,7 @@
 -- of cancellation lines are. Rebuilt by mart.refresh_customer_summary
 -- (run by mart.refresh_summaries).
 --changeset ecom:mart.customer_summary
+--validCheckSum: 9:3f58888842b3e918594eb5fc00b92b29
 CREATE TABLE mart.customer_summary (
     customer_id       int            NOT NULL,
     country_id        int            NOT NULL,

@@ -6,6 +6,7 @@
 -- Rebuilt by mart.refresh_invoice_summary (run by mart.refresh_summaries)
 -- at the end of each load.
 --changeset ecom:mart.invoice_summary
+--validCheckSum: 9:fce774e4a9d727e4ccaa9885dc350aae
 CREATE TABLE mart.invoice_summary (
     invoice_no    varchar(20)    COLLATE Latin1_General_100_BIN2 NOT NULL,
     customer_id   int            NOT NULL,

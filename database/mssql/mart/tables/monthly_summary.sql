@@ -5,6 +5,7 @@
 -- with a full month would read as a collapse. Rebuilt by
 -- mart.refresh_monthly_summary (run by mart.refresh_summaries).
 --changeset ecom:mart.monthly_summary
+--validCheckSum: 9:aaab65bbe50742b9fae874442739307c
 CREATE TABLE mart.monthly_summary (
     month_start      date           NOT NULL,
     revenue          decimal(18, 3) NOT NULL,

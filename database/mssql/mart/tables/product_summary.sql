@@ -3,6 +3,7 @@
 -- One row per product sold in clean lines. Rebuilt by
 -- mart.refresh_product_summary (run by mart.refresh_summaries).
 --changeset ecom:mart.product_summary
+--validCheckSum: 9:2705d84b669fc20a8be1d67c75e56211
 CREATE TABLE mart.product_summary (
     stock_code    varchar(20)    COLLATE Latin1_General_100_BIN2 NOT NULL,
     description   nvarchar(200)  NULL,

@@ -3,6 +3,7 @@
 -- The lines of cancellation invoices ('C...') that have a customer, exact
 -- duplicates left out. Quantities are negative as in the source.
 --changeset ecom:sales.cancellation_line
+--validCheckSum: 9:c06f6c6b8006e977dc7355cda6d3c7f7
 CREATE TABLE sales.cancellation_line (
     cancellation_line_id bigint IDENTITY(1, 1) NOT NULL,
     invoice_no           varchar(20)    COLLATE Latin1_General_100_BIN2 NOT NULL,

@@ -11,6 +11,7 @@
 -- line_revenue is therefore not PERSISTED: SQL Server 2017-2019 allow only
 -- non-persisted computed columns in a clustered columnstore index.
 --changeset ecom:sales.invoice_line
+--validCheckSum: 9:4237756055dd22938573f0ed5d6f7fa9
 CREATE TABLE sales.invoice_line (
     invoice_line_id    bigint IDENTITY(1, 1) NOT NULL,
     invoice_no         varchar(20)    COLLATE Latin1_General_100_BIN2 NOT NULL,

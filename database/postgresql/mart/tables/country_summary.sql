@@ -3,6 +3,7 @@
 -- One row per country with sales (the country of the invoice).
 -- Rebuilt by mart.refresh_country_summary (run by mart.refresh_summaries).
 --changeset ecom:mart.country_summary
+--validCheckSum: 9:2763e1f145ef5418be0eb0edaa0474b1
 CREATE TABLE mart.country_summary (
     country_id   integer       NOT NULL PRIMARY KEY,
     country_name varchar(60)   NOT NULL,

@@ -7,6 +7,7 @@
 -- (run by mart.refresh_summaries). Keyed by month first: the visuals group
 -- by month and count distinct customers in it.
 --changeset ecom:mart.customer_country_month
+--validCheckSum: 9:e9b8c2d4f844dc7601d6573f86d1618c
 CREATE TABLE mart.customer_country_month (
     customer_id integer       NOT NULL,
     month_start date          NOT NULL,

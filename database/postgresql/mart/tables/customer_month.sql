@@ -4,6 +4,7 @@
 -- retention and active customers. Rebuilt by mart.refresh_customer_month
 -- (run by mart.refresh_summaries).
 --changeset ecom:mart.customer_month
+--validCheckSum: 9:bf07b505fd858b2791a0d4f5e8f7aaed
 CREATE TABLE mart.customer_month (
     customer_id integer       NOT NULL,
     month_start date          NOT NULL,

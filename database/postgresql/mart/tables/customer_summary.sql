@@ -6,6 +6,7 @@
 -- of cancellation lines are. Rebuilt by mart.refresh_customer_summary
 -- (run by mart.refresh_summaries).
 --changeset ecom:mart.customer_summary
+--validCheckSum: 9:3ff4bbef75b37f94f8a1e886fb64c3fd
 CREATE TABLE mart.customer_summary (
     customer_id         integer       NOT NULL PRIMARY KEY,
     country_id          integer       NOT NULL,

@@ -6,6 +6,7 @@
 -- Rebuilt by mart.refresh_invoice_summary (run by mart.refresh_summaries)
 -- at the end of each load.
 --changeset ecom:mart.invoice_summary
+--validCheckSum: 9:c2f94260c366f271e1613499fe95aa3b
 CREATE TABLE mart.invoice_summary (
     invoice_no    varchar(20)   NOT NULL PRIMARY KEY,
     customer_id   integer       NOT NULL,

@@ -5,6 +5,7 @@
 -- with a full month would read as a collapse. Rebuilt by
 -- mart.refresh_monthly_summary (run by mart.refresh_summaries).
 --changeset ecom:mart.monthly_summary
+--validCheckSum: 9:ff31fa9ed5350fc7d5ac30e7ca08e258
 CREATE TABLE mart.monthly_summary (
     month_start      date          NOT NULL PRIMARY KEY,
     revenue          numeric(18,3) NOT NULL,

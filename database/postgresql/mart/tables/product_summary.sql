@@ -3,6 +3,7 @@
 -- One row per product sold in clean lines. Rebuilt by
 -- mart.refresh_product_summary (run by mart.refresh_summaries).
 --changeset ecom:mart.product_summary
+--validCheckSum: 9:d5b961a717a6524187f061813761b0ed
 CREATE TABLE mart.product_summary (
     stock_code   varchar(20)   NOT NULL PRIMARY KEY,
     description  varchar(200)  NULL,

@@ -7,6 +7,7 @@
 -- cleaning the real file. sales.clean_batch inserts the invoices and
 -- products first, and a contract test checks that no line is orphaned.
 --changeset ecom:sales.cancellation_line
+--validCheckSum: 9:05493fe1d6b0c9315d6dc7c59b6420db
 CREATE TABLE sales.cancellation_line (
     cancellation_line_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     invoice_no           varchar(20)   NOT NULL,

@@ -8,6 +8,7 @@
 -- cleaning the real file. sales.clean_batch inserts the invoices and
 -- products first, and a contract test checks that no line is orphaned.
 --changeset ecom:sales.invoice_line
+--validCheckSum: 9:9f20ba6024c75fe2735eafcac4224cc3
 CREATE TABLE sales.invoice_line (
     invoice_line_id    bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     invoice_no         varchar(20)   NOT NULL,
