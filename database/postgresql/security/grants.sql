@@ -1,6 +1,7 @@
 --liquibase formatted sql
 
--- analytics_reader: the reporting views (schema kpi) and nothing else.
+-- analytics_reader: the reporting views (schema kpi), the analysis queries and
+--   the product rule (sales.product_class, sales.non_product_rule); nothing else.
 -- etl_loader: writes staging, runs the governance and cleaning procedures
 --   (SECURITY DEFINER, as ownership chaining does on SQL Server).
 -- sidecar_writer: reads the sales model, its summaries (mart) and the reporting views.
@@ -33,6 +34,11 @@ REVOKE EXECUTE ON PROCEDURE mart.refresh_invoice_summary(bigint), mart.refresh_c
 GRANT USAGE ON SCHEMA sales, mart TO sidecar_writer;
 GRANT SELECT ON ALL TABLES IN SCHEMA sales, mart TO sidecar_writer;
 
+-- The product rule: Power BI and the analysts read which stock codes are not
+-- products, and why, and nothing else of the sales model.
+GRANT USAGE ON SCHEMA sales TO analytics_reader;
+GRANT SELECT ON sales.product_class, sales.non_product_rule TO analytics_reader;
+
 -- Anomaly detection: etl_loader runs it; sidecar_writer reads its results;
 -- analytics_reader sees them only through kpi views (kpi.quantity_anomaly).
 -- A procedure is executable by PUBLIC unless revoked, and these run as their
@@ -58,9 +64,9 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA analysis GRANT EXECUTE ON FUNCTIONS TO analyt
 -- progress.
 GRANT USAGE ON SCHEMA ml TO sidecar_writer, analytics_reader;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ml.model_run, ml.customer_segment, ml.repurchase_score,
-    ml.product_recommendation, ml.revenue_forecast TO sidecar_writer;
+    ml.product_recommendation, ml.revenue_forecast, ml.model_artefact TO sidecar_writer;
 GRANT SELECT ON ml.current_model_run, ml.run_metric, ml.current_customer_segment, ml.segment_summary,
-    ml.current_repurchase_score, ml.current_product_recommendation, ml.current_revenue_forecast
-    TO sidecar_writer, analytics_reader;
+    ml.current_repurchase_score, ml.current_product_recommendation, ml.current_revenue_forecast,
+    ml.current_model_artefact TO sidecar_writer, analytics_reader;
 REVOKE EXECUTE ON PROCEDURE ml.prune_runs(integer) FROM PUBLIC;
 GRANT EXECUTE ON PROCEDURE ml.prune_runs(integer) TO sidecar_writer;

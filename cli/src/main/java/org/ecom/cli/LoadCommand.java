@@ -23,6 +23,9 @@ final class LoadCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
+    @Mixin
+    InputOptions input;
+
     @Spec
     CommandSpec spec;
 
@@ -33,12 +36,13 @@ final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Path> files = files();
+        InputOptions.requireFiles(files);
         try (DatabaseOptions.Opened db = database.open()) {
             if (db.isEmbedded()) {
                 Deployer.deploy(db.target());
             }
             PipelineReport report = new PipelineReport(System.out, inputs.stream().anyMatch(Files::isDirectory));
-            report.printAnomalies(new Pipeline(db.target()).run(files, report).anomalies());
+            report.printAnomalies(new Pipeline(db.target(), input.encoding).run(files, report).anomalies());
         }
         return 0;
     }
@@ -46,18 +50,18 @@ final class LoadCommand implements Callable<Integer> {
     /** The inputs with each folder replaced by its files in name order; an empty folder is a usage error. */
     private List<Path> files() throws IOException {
         List<Path> files = new ArrayList<>();
-        for (Path input : inputs) {
-            if (!Files.isDirectory(input)) {
-                files.add(input);
+        for (Path path : inputs) {
+            if (!Files.isDirectory(path)) {
+                files.add(path);
                 continue;
             }
-            try (Stream<Path> children = Files.list(input)) {
+            try (Stream<Path> children = Files.list(path)) {
                 List<Path> inFolder = children
                         .filter(f -> Files.isRegularFile(f) && !f.getFileName().toString().startsWith("."))
                         .sorted()
                         .toList();
                 if (inFolder.isEmpty()) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), input + ": no file to load in this folder");
+                    throw new CommandLine.ParameterException(spec.commandLine(), path + ": no file to load in this folder");
                 }
                 files.addAll(inFolder);
             }

@@ -60,6 +60,12 @@ final class PipelineReport implements Pipeline.Listener {
         print(result.governance());
     }
 
+    @Override
+    public void waiting(String message) {
+        closeProgress();
+        Console.status(message);
+    }
+
     void printAnomalies(AnomalyDetection.Counts anomalies) {
         row("quantity anomalies", anomalies.quantityZscore());
         row("  unusual for product", anomalies.quantityByProduct());

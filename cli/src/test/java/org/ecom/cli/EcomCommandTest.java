@@ -150,15 +150,15 @@ class EcomCommandTest {
         assertEquals(1, execute("run", "--db", url, "--input", input.toString(), "--json", json.toString()));
 
         String message = err.toString().strip();
-        assertTrue(message.startsWith("ecom: error: orders.csv: line 1: not Online Retail data"), message);
+        assertTrue(message.startsWith("ecom: error: " + input + ": line 1: not Online Retail data"), message);
         assertFalse(message.contains("\n"), message);
         assertFalse(Files.exists(json), "no summary for a failed run");
     }
 
     @Test
-    void aMissingFileAndAnUnknownDatabaseAreOneLineErrors() {
-        assertEquals(1, execute("load", "--db", "jdbc:postgresql://localhost:1/none", dir.resolve("nope.csv").toString()));
-        assertEquals(1, execute("run", "--db", "jdbc:mysql://localhost/x", "--input", dir.resolve("nope.csv").toString()));
+    void aMissingFileAndAnUnknownDatabaseAreOneLineUsageErrors() {
+        assertEquals(2, execute("load", "--db", "jdbc:postgresql://localhost:1/none", dir.resolve("nope.csv").toString()));
+        assertEquals(2, execute("run", "--db", "jdbc:mysql://localhost/x", "--input", dir.resolve("nope.csv").toString()));
         for (String line : err.toString().strip().split("\n")) {
             assertTrue(line.startsWith("ecom: error: "), line);
         }
@@ -203,7 +203,7 @@ class EcomCommandTest {
     void theSidecarRefusesAnUnknownModelAndABadSchedule() {
         assertEquals(2, execute("sidecar", "--models", "horoscope"));
         assertTrue(err.toString().contains("unknown model 'horoscope'"), err.toString());
-        assertEquals(1, execute("sidecar", "--db", "jdbc:postgresql://localhost:1/none", "--schedule", "0 3 * *"));
+        assertEquals(2, execute("sidecar", "--db", "jdbc:postgresql://localhost:1/none", "--schedule", "0 3 * *"));
         assertTrue(err.toString().contains("ecom: error: invalid cron expression '0 3 * *'"), err.toString());
     }
 }
