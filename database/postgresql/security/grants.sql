@@ -29,7 +29,7 @@ REVOKE EXECUTE ON PROCEDURE staging.record_duplicates(bigint) FROM PUBLIC;
 REVOKE EXECUTE ON PROCEDURE mart.refresh_invoice_summary(bigint), mart.refresh_customer_month(bigint),
     mart.refresh_customer_country_month(bigint), mart.refresh_customer_summary(bigint),
     mart.refresh_product_summary(bigint), mart.refresh_monthly_summary(bigint),
-    mart.refresh_country_summary(bigint), mart.refresh_product_pair() FROM PUBLIC;
+    mart.refresh_country_summary(bigint), mart.refresh_product_pair(bigint) FROM PUBLIC;
 
 GRANT USAGE ON SCHEMA sales, mart TO sidecar_writer;
 GRANT SELECT ON ALL TABLES IN SCHEMA sales, mart TO sidecar_writer;
