@@ -17,9 +17,9 @@ GRANT SELECT ON quality.batch_governance TO etl_loader;
 -- A procedure is executable by PUBLIC unless revoked, and these run as their
 -- owner (SECURITY DEFINER): only etl_loader may call them.
 REVOKE EXECUTE ON PROCEDURE quality.record_batch_governance(bigint), sales.clean_batch(bigint),
-    mart.refresh_summaries() FROM PUBLIC;
+    mart.refresh_summaries(), staging.refresh_statistics(varchar) FROM PUBLIC;
 GRANT EXECUTE ON PROCEDURE quality.record_batch_governance(bigint), sales.clean_batch(bigint),
-    mart.refresh_summaries() TO etl_loader;
+    mart.refresh_summaries(), staging.refresh_statistics(varchar) TO etl_loader;
 GRANT USAGE ON SCHEMA mart TO etl_loader;
 -- The parts mart.refresh_summaries runs, one per summary table: it calls them
 -- as their owner, so etl_loader needs no right on them.

@@ -108,10 +108,13 @@ public final class Pipeline {
         try {
             Loader.Staged staged = new Loader(target.dialect(), encoding).stage(handle, file, listener.rowsRead(file));
             if (!staged.alreadyLoaded()) {
+                refreshStatistics(handle, "load");
                 millis.put("load", elapsedSince(start));
                 runStage(handle, "govern", "quality.record_batch_governance", staged.batchId(), listener, millis);
                 runStage(handle, "clean", "sales.clean_batch", staged.batchId(), listener, millis);
+                refreshStatistics(handle, "clean");
                 runStage(handle, "summarize", "mart.refresh_summaries", null, listener, millis);
+                refreshStatistics(handle, "summarize");
             }
             BatchGovernance governance = BatchGovernance.read(handle, staged.batchId());
             handle.commit();
@@ -132,6 +135,14 @@ public final class Pipeline {
             handle.execute(target.dialect().callStatement(procedure, 1), batchId);
         }
         millis.put(stage, elapsedSince(start));
+    }
+
+    /**
+     * Statistics of the tables a step has just filled, before the next step plans: autovacuum may
+     * not have run yet, and a plan made for empty tables once turned a minute into hours.
+     */
+    private void refreshStatistics(Handle handle, String step) {
+        handle.execute(target.dialect().callStatement("staging.refresh_statistics", 1), step);
     }
 
     private static long elapsedSince(long startNanos) {
