@@ -62,6 +62,7 @@ public final class Pipeline {
 
     private final DatabaseTarget target;
     private final InputEncoding encoding;
+    private final RunningStatement running = new RunningStatement();
 
     /** CSV files read as strict UTF-8. */
     public Pipeline(DatabaseTarget target) {
@@ -94,11 +95,25 @@ public final class Pipeline {
 
     private FileResult load(Path file, Listener listener) throws IOException, SQLException {
         try (Handle handle = target.jdbi().open()) {
+            handle.addCustomizer(running);
             handle.begin();
+            running.connection = handle.getConnection();
             try (LoadLock.Held lock = LoadLock.acquire(handle, target.dialect(), "the load of " + file.getFileName(), listener)) {
                 return stageAndClean(handle, file, listener);
+            } finally {
+                running.connection = null;
             }
         }
+    }
+
+    /**
+     * Cancels, on the server, what the file's transaction is running (from another thread: a
+     * signal handler); the load then fails, rolls back and throws.
+     *
+     * @return whether a file's transaction was open (and so is now rolled back)
+     */
+    public boolean cancel() {
+        return running.cancel();
     }
 
     private FileResult stageAndClean(Handle handle, Path file, Listener listener) throws IOException, SQLException {
