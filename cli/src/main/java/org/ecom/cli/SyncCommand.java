@@ -97,19 +97,20 @@ final class SyncCommand implements Callable<Integer> {
         }
     }
 
+    /** One line per object; a difference fails the command, naming the objects. */
     private static int verify(DatabaseOptions.Opened source, DatabaseOptions.Opened target) throws Exception {
-        Console.status("verifying: row counts and checksums of " + String.join(", ", WarehouseChecksums.SCHEMAS));
+        Console.status("verifying: row counts and checksums of " + String.join(", ", WarehouseChecksums.SCHEMAS)
+                + " (surrogate keys left out, each server numbers its own)");
         List<WarehouseChecksums.Comparison> comparisons = WarehouseChecksums.compare(source.target(), target.target());
         comparisons.forEach(c -> System.out.println(c.line()));
         List<String> differing = comparisons.stream().filter(c -> !c.equal()).map(WarehouseChecksums.Comparison::object).toList();
-        if (differing.isEmpty()) {
-            System.out.printf("all %d objects equal%n", comparisons.size());
-            return 0;
-        }
         System.out.flush();
-        System.err.println("ecom: error: " + differing.size() + " of " + comparisons.size() + " objects differ: "
-                + String.join(", ", differing));
-        return 1;
+        if (!differing.isEmpty()) {
+            throw new IllegalStateException(differing.size() + " of " + comparisons.size() + " objects differ: "
+                    + String.join(", ", differing));
+        }
+        System.out.printf("all %d objects equal%n", comparisons.size());
+        return 0;
     }
 
     /** Progress per batch on stderr, a line per batch on stdout. */
