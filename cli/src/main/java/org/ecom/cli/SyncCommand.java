@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
+import org.ecom.db.EmbeddedDatabase;
 import org.ecom.sync.ModelCopy;
 import org.ecom.sync.WarehouseChecksums;
 import org.ecom.sync.WarehouseSync;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
             "Streams with COPY (PostgreSQL) and bulk copy (SQL Server), one transaction per batch: an interrupted sync leaves the target at its last whole batch, and running it again goes on from there. Credentials go in the URLs."},
         footer = {"", "Examples:",
             "  ./ecom sync --from embedded --to 'jdbc:sqlserver://srv.database.windows.net;databaseName=ecom;authentication=ActiveDirectoryDefault' --verify",
-            "  ./ecom sync --from 'jdbc:sqlserver://...' --to 'jdbc:postgresql://localhost/ecom_copy?user=etl&password=...' --dry-run"})
+            "  ./ecom sync --from 'jdbc:sqlserver://...' --to embedded:ecom_copy --dry-run"})
 final class SyncCommand implements Callable<Integer> {
 
     static final String EMBEDDED = "embedded";
@@ -25,11 +26,11 @@ final class SyncCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--from", required = true, paramLabel = "URL",
-            description = "The warehouse to copy from: a JDBC URL, or '" + EMBEDDED + "' for the embedded PostgreSQL.")
+            description = "The warehouse to copy from: a JDBC URL, '" + EMBEDDED + "' for the embedded PostgreSQL, or '" + EMBEDDED + ":NAME' for another database of the embedded server (created if missing).")
     String from;
 
     @Option(names = "--to", required = true, paramLabel = "URL",
-            description = "The warehouse to bring up to it: a JDBC URL, or '" + EMBEDDED + "'.")
+            description = "The warehouse to bring up to it: a JDBC URL, '" + EMBEDDED + "' or '" + EMBEDDED + ":NAME'.")
     String to;
 
     @Option(names = "--embedded-port", paramLabel = "PORT", defaultValue = "" + DatabaseOptions.DEFAULT_EMBEDDED_PORT,
@@ -71,7 +72,18 @@ final class SyncCommand implements Callable<Integer> {
         }
     }
 
+    /** A JDBC URL, the embedded database, or embedded:NAME, another database of the embedded server (created if missing). */
     private DatabaseOptions.Opened open(String url) {
+        if (url.regionMatches(true, 0, EMBEDDED + ":", 0, EMBEDDED.length() + 1)) {
+            String name = url.substring(EMBEDDED.length() + 1);
+            if (!name.matches("[a-z_][a-z0-9_]*")) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "'" + url + "': a database name of lower-case letters, digits and _ after " + EMBEDDED + ":");
+            }
+            EmbeddedDatabase embedded = EcomHome.startEmbeddedDatabase(embeddedPort);
+            embedded.createDatabaseIfMissing(name);
+            return new DatabaseOptions.Opened(embedded.target(name), embedded);
+        }
         DatabaseOptions options = new DatabaseOptions();
         options.jdbcUrl = url.equalsIgnoreCase(EMBEDDED) ? null : url;
         options.embeddedPort = embeddedPort;
