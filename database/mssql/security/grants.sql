@@ -24,6 +24,8 @@ GRANT EXECUTE ON OBJECT::quality.record_batch_governance TO etl_loader;
 -- mart.refresh_summaries runs one procedure per summary table
 -- (mart.refresh_invoice_summary ...): ownership chaining covers them too.
 GRANT EXECUTE ON OBJECT::mart.refresh_summaries TO etl_loader;
+-- Runs as its owner (EXECUTE AS OWNER): UPDATE STATISTICS needs ALTER.
+GRANT EXECUTE ON OBJECT::staging.refresh_statistics TO etl_loader;
 
 -- The loader writes staging.retail_line with the JDBC bulk copy API (INSERT
 -- BULK, as SqlBulkCopy does). On Azure SQL Database that needs this database

@@ -18,9 +18,9 @@ GRANT SELECT ON quality.batch_governance TO etl_loader;
 -- A procedure is executable by PUBLIC unless revoked, and these run as their
 -- owner (SECURITY DEFINER): only etl_loader may call them.
 REVOKE EXECUTE ON PROCEDURE quality.record_batch_governance(bigint), sales.clean_batch(bigint),
-    mart.refresh_summaries(bigint) FROM PUBLIC;
+    mart.refresh_summaries(bigint), staging.refresh_statistics(varchar) FROM PUBLIC;
 GRANT EXECUTE ON PROCEDURE quality.record_batch_governance(bigint), sales.clean_batch(bigint),
-    mart.refresh_summaries(bigint) TO etl_loader;
+    mart.refresh_summaries(bigint), staging.refresh_statistics(varchar) TO etl_loader;
 GRANT USAGE ON SCHEMA mart TO etl_loader;
 -- Run by quality.record_batch_governance as its owner.
 REVOKE EXECUTE ON PROCEDURE staging.record_duplicates(bigint) FROM PUBLIC;

@@ -30,7 +30,10 @@ public final class EcomCommand implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("liquibase.analytics.enabled", "false");
-        System.exit(commandLine().execute(args));
+        Interruption.install();
+        int exitCode = commandLine().execute(args);
+        Interruption.commandFinished();
+        System.exit(exitCode);
     }
 
     /** Exit code of a usage error: options or arguments that cannot work, whatever the command. */
@@ -53,6 +56,9 @@ public final class EcomCommand implements Runnable {
             return USAGE;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (Interruption.requested()) {
+                return Interruption.EXIT_CODE; // the cancelled statement's error: the signal hook says what happened
+            }
             commandLine.getErr().println("ecom: error: " + oneLine(e));
             if (System.getenv("ECOM_DEBUG") != null) {
                 e.printStackTrace(commandLine.getErr());
