@@ -55,9 +55,10 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA analysis GRANT EXECUTE ON FUNCTIONS TO analyt
 -- progress.
 GRANT USAGE ON SCHEMA ml TO sidecar_writer, analytics_reader;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ml.model_run, ml.customer_segment, ml.repurchase_score,
-    ml.product_recommendation, ml.revenue_forecast TO sidecar_writer;
+    ml.repurchase_profit_curve, ml.product_recommendation, ml.revenue_forecast TO sidecar_writer;
 GRANT SELECT ON ml.current_model_run, ml.run_metric, ml.current_customer_segment, ml.segment_summary,
-    ml.current_repurchase_score, ml.current_product_recommendation, ml.current_revenue_forecast
+    ml.current_repurchase_score, ml.current_repurchase_profit_curve, ml.current_product_recommendation,
+    ml.current_revenue_forecast, ml.campaign_assumptions
     TO sidecar_writer, analytics_reader;
 REVOKE EXECUTE ON PROCEDURE ml.prune_runs(integer) FROM PUBLIC;
 GRANT EXECUTE ON PROCEDURE ml.prune_runs(integer) TO sidecar_writer;

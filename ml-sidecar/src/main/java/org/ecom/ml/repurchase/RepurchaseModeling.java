@@ -32,18 +32,24 @@ public final class RepurchaseModeling {
     private RepurchaseModeling() {
     }
 
-    public static RepurchaseResult run(List<CustomerOrder> orders, LocalDate asOf, RepurchaseConfig config) {
-        return run(orders, asOf, config, line -> { });
+    public static RepurchaseResult run(List<CustomerOrder> orders, LocalDate asOf, RepurchaseConfig config,
+                                       CampaignEconomics economics) {
+        return run(orders, asOf, config, economics, line -> { });
     }
 
-    /** Scores as of {@code asOf}: trained on the windows before it, from orders placed before it. */
+    /**
+     * Scores as of {@code asOf}: trained on the windows before it, from orders placed before it. The
+     * campaign threshold is the most profitable one on the latest labelled window (as-of minus one
+     * horizon), scored the same way the test origins are.
+     */
     public static RepurchaseResult run(List<CustomerOrder> orders, LocalDate asOf, RepurchaseConfig config,
-                                       Consumer<String> progress) {
+                                       CampaignEconomics economics, Consumer<String> progress) {
         long started = System.nanoTime();
         OrderHistories histories = OrderHistories.of(orders);
         int horizon = config.horizonDays();
-        // Every origin a blend is needed for: today, each test cutoff, and each calibration window (a horizon earlier).
-        TreeSet<Integer> offsets = new TreeSet<>(List.of(0, horizon));
+        // Every origin a blend is needed for: today, the validation window, each test cutoff, and each one's
+        // calibration window (a horizon earlier).
+        TreeSet<Integer> offsets = new TreeSet<>(List.of(0, horizon, 2 * horizon));
         for (int offset : config.testOffsetsDays()) {
             offsets.add(offset);
             offsets.add(offset + horizon);
@@ -61,8 +67,12 @@ public final class RepurchaseModeling {
         Origin calibrationWindow = origins.get(horizon);
         PlattScaling scaling = PlattScaling.fit(calibrationWindow.scores().blend(), calibrationWindow.window().labels());
         BlendedModel model = origins.get(0).model().calibrated(scaling);
+        Origin validation = origins.get(horizon);
+        ProfitCurve campaign = ProfitCurve.of(validation.window().labels(),
+                calibrated(validation, origins.get(2 * horizon)), economics);
         FeatureTable current = CustomerFeatures.at(histories, asOf, horizon);
-        List<RepurchaseScore> scores = Deciles.of(current.customerIds(), model.probabilities(current));
+        List<RepurchaseScore> scores = Deciles.of(current.customerIds(), model.probabilities(current),
+                campaign.chosen().threshold());
 
         Map<String, Object> first = tests.get(0);
         double headlineAuc = (Double) ((Map<?, ?>) first.get("blend")).get("roc_auc");
@@ -70,12 +80,28 @@ public final class RepurchaseModeling {
         metrics.put("test_auc", headlineAuc);
         metrics.put("test_cutoff", first.get("cutoff"));
         metrics.put("rolling_origin", rolling);
+        // Flat copies of the headline figures, so ml.run_metric (top-level numbers only) lists them run after run.
+        for (int k = 0; k < tests.size(); k++) {
+            Map<?, ?> blend = (Map<?, ?>) tests.get(k).get("blend");
+            String suffix = "_minus_" + config.testOffsetsDays().get(k) + "d";
+            for (String figure : List.of("roc_auc", "pr_auc", "brier")) {
+                metrics.put(figure + suffix, blend.get(figure));
+            }
+        }
+        Map<?, ?> mean = (Map<?, ?>) rolling.get("mean");
+        for (String figure : List.of("roc_auc", "pr_auc", "brier")) {
+            metrics.put("mean_" + figure, mean.get("blend_" + figure));
+        }
         metrics.put("xgboost_gain_importance", model.boosted() instanceof XGBoostModel<org.tribuo.classification.Label> boosted
                 ? GainImportance.of(boosted) : Map.of());
         metrics.put("calibration_window", Map.of("cutoff", calibrationWindow.cutoff().toString(),
                 "customers", calibrationWindow.window().labels().length,
                 "positive_rate", calibrationWindow.window().positiveRate()));
         metrics.put("scored_customers", scores.size());
+        metrics.put("campaign_threshold", campaign.chosen().threshold());
+        metrics.put("campaign_validation_profit", campaign.chosen().expectedProfit());
+        metrics.put("campaign_validation_contacted", campaign.chosen().contactedCustomers());
+        metrics.put("campaign_customers", scores.stream().filter(RepurchaseScore::inCampaign).count());
         metrics.put("selected_features", model.features());
         metrics.put("dropped_features", origins.get(0).dropped());
         metrics.put("wall_seconds", (System.nanoTime() - started) / 1e9);
@@ -93,10 +119,14 @@ public final class RepurchaseModeling {
         parameters.put("logistic_regression", Map.of("epochs", Learners.LOGISTIC_EPOCHS));
         parameters.put("platt_slope", scaling.slope());
         parameters.put("platt_intercept", scaling.intercept());
-        progress.accept(String.format("repurchase: test ROC-AUC %.3f at %s, mean %.3f over %d origins; scored %d customers",
-                headlineAuc, first.get("cutoff"), (Double) ((Map<?, ?>) rolling.get("mean")).get("blend_roc_auc"),
-                tests.size(), scores.size()));
-        return new RepurchaseResult(scores, headlineAuc, parameters, metrics);
+        parameters.put("contact_cost", economics.contactCost());
+        parameters.put("repurchase_margin", economics.repurchaseMargin());
+        parameters.put("campaign_validation_cutoff", validation.cutoff().toString());
+        progress.accept(String.format("repurchase: test ROC-AUC %.3f at %s, mean %.3f over %d origins; scored %d customers,"
+                        + " %d in the campaign (threshold %.2f)", headlineAuc, first.get("cutoff"),
+                (Double) ((Map<?, ?>) rolling.get("mean")).get("blend_roc_auc"), tests.size(), scores.size(),
+                metrics.get("campaign_customers"), campaign.chosen().threshold()));
+        return new RepurchaseResult(scores, headlineAuc, parameters, metrics, campaign);
     }
 
     /**
@@ -152,8 +182,7 @@ public final class RepurchaseModeling {
     /** One rolling origin's figures: each model, the calibrated blend and the baselines on the test window. */
     private static Map<String, Object> test(Origin test, Origin calibration) {
         boolean[] labels = test.window().labels();
-        PlattScaling scaling = PlattScaling.fit(calibration.scores().blend(), calibration.window().labels());
-        double[] probabilities = Arrays.stream(test.scores().blend()).map(scaling::probability).toArray();
+        double[] probabilities = calibrated(test, calibration);
         Map<String, Object> blend = Baselines.ranking(labels, probabilities);
         blend.put("brier", Calibration.brier(labels, probabilities));
         blend.put("at_half", BinaryMetrics.of(labels, probabilities, 0.5).asMap());
@@ -168,6 +197,12 @@ public final class RepurchaseModeling {
         figures.put("logistic_regression", Baselines.ranking(labels, test.scores().linear()));
         figures.putAll(Baselines.figures(test.window(), calibration.window().positiveRate()));
         return figures;
+    }
+
+    /** The blend's scores at an origin, calibrated on the labelled window of an earlier one. */
+    private static double[] calibrated(Origin origin, Origin calibration) {
+        PlattScaling scaling = PlattScaling.fit(calibration.scores().blend(), calibration.window().labels());
+        return Arrays.stream(origin.scores().blend()).map(scaling::probability).toArray();
     }
 
     /** The mean over the origins of each model's ROC-AUC and PR-AUC, and of the calibrated blend's Brier score. */

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RepurchaseModelingTest {
 
+    private static final CampaignEconomics ECONOMICS = new CampaignEconomics(5, 12.5);
     private static final RepurchaseConfig CONFIG = new RepurchaseConfig(90, List.of(90, 120), 3, 30, 7, 2);
 
     @Test
@@ -22,7 +23,7 @@ class RepurchaseModelingTest {
         List<CustomerOrder> orders = GeneratedOrders.withRegulars(1500, 11);
 
         LocalDate asOf = dayAfterLastOrder(orders);
-        RepurchaseResult result = RepurchaseModeling.run(orders, asOf, CONFIG);
+        RepurchaseResult result = RepurchaseModeling.run(orders, asOf, CONFIG, ECONOMICS);
 
         assertTrue(result.testAuc() > 0.8, "the blend's test AUC " + result.testAuc());
         List<?> origins = (List<?>) ((Map<?, ?>) result.metrics().get("rolling_origin")).get("origins");
@@ -50,13 +51,20 @@ class RepurchaseModelingTest {
         assertEquals(Set.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), byDecile.keySet());
         byDecile.values().forEach(d -> assertTrue(Math.abs(d.size() - eligible.size() / 10.0) <= 1, "decile size " + d.size()));
         assertTrue(meanProbability(byDecile.get(10)) > meanProbability(byDecile.get(1)) + 0.5);
+
+        // The campaign: a profitable threshold on the validation window, and exactly the customers at or above it.
+        ProfitCurve.Point chosen = result.campaign().chosen();
+        assertTrue(chosen.expectedProfit() > 0, "chosen " + chosen);
+        assertEquals(101, result.campaign().points().size());
+        assertTrue(result.scores().stream().allMatch(s -> s.inCampaign() == (s.probability() >= chosen.threshold())));
+        assertTrue(result.scores().stream().anyMatch(RepurchaseScore::inCampaign));
     }
 
     @Test
     void scoresNoBetterThanChanceWhenThePastSaysNothingAboutTheFuture() {
         // Everyone buys at the same memoryless rate: an AUC well above 0.5 here could only come from leakage.
         List<CustomerOrder> orders = GeneratedOrders.memoryless(1500, 12);
-        RepurchaseResult result = RepurchaseModeling.run(orders, dayAfterLastOrder(orders), CONFIG);
+        RepurchaseResult result = RepurchaseModeling.run(orders, dayAfterLastOrder(orders), CONFIG, ECONOMICS);
 
         assertTrue(Math.abs(result.testAuc() - 0.5) < 0.07, "test AUC " + result.testAuc());
     }
@@ -66,8 +74,8 @@ class RepurchaseModelingTest {
         List<CustomerOrder> orders = GeneratedOrders.withRegulars(400, 13);
         LocalDate asOf = LocalDate.of(2023, 11, 1);
 
-        RepurchaseResult first = RepurchaseModeling.run(orders, asOf, new RepurchaseConfig(90, List.of(90), 2, 30, 5, 1));
-        RepurchaseResult second = RepurchaseModeling.run(orders, asOf, new RepurchaseConfig(90, List.of(90), 2, 30, 5, 2));
+        RepurchaseResult first = RepurchaseModeling.run(orders, asOf, new RepurchaseConfig(90, List.of(90), 2, 30, 5, 1), ECONOMICS);
+        RepurchaseResult second = RepurchaseModeling.run(orders, asOf, new RepurchaseConfig(90, List.of(90), 2, 30, 5, 2), ECONOMICS);
 
         assertEquals(first.scores(), second.scores());
         assertEquals(first.metrics().get("rolling_origin"), second.metrics().get("rolling_origin"));
