@@ -151,6 +151,29 @@ class MlContractTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.ecom.db.ContractEngines#all")
+    void theReasonsOfTheCurrentRunReachTheReaders(ContractEngines.Engine engine) throws SQLException {
+        try (Connection c = engine.freshConnection()) {
+            long older = run(c, "repurchase", "succeeded", "{}");
+            update(c, "INSERT INTO ml.repurchase_reason (run_id, customer_id, reason_rank, feature, contribution) VALUES ("
+                    + older + ", 1, 1, 'recency_days', -0.5)");
+            long current = run(c, "repurchase", "succeeded", "{}");
+            update(c, "INSERT INTO ml.repurchase_reason (run_id, customer_id, reason_rank, feature, contribution) VALUES ("
+                    + current + ", 1, 1, 'active_months_last_365d', 0.75), ("
+                    + current + ", 1, 2, 'recency_days', -0.25), (" + current + ", 1, 3, 'log_revenue_last_365d', 0.125)");
+
+            assertEquals(List.of(current + "|1|1|active_months_last_365d|0.75", current + "|1|2|recency_days|-0.25",
+                    current + "|1|3|log_revenue_last_365d|0.125"), rows(c,
+                    "SELECT run_id, customer_id, reason_rank, feature, contribution FROM ml.current_repurchase_reason"
+                            + " ORDER BY reason_rank"));
+            assertThrows(SQLException.class, () -> update(c, "INSERT INTO ml.repurchase_reason"
+                    + " (run_id, customer_id, reason_rank, feature, contribution) VALUES (" + current + ", 1, 4, 'tenure_days', 0.1)"));
+            prune(c, engine.dialect(), 1);
+            assertEquals(List.of(String.valueOf(current)), rows(c, "SELECT DISTINCT run_id FROM ml.repurchase_reason"));
+        }
+    }
+
     private static void score(Connection c, long run, int customer, double probability) throws SQLException {
         try (var s = c.prepareStatement("INSERT INTO ml.repurchase_score (run_id, customer_id, probability, decile)"
                 + " VALUES (?, ?, ?, 5)")) {

@@ -2,6 +2,7 @@ package org.ecom.ml.repurchase;
 
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
+import org.tribuo.common.xgboost.XGBoostModel;
 
 import java.io.Serial;
 import java.io.Serializable;
@@ -21,7 +22,7 @@ import java.util.List;
  * @param linearRank  quantiles of the logistic regression's training probabilities, ascending
  * @param calibration score to probability; null until calibrated
  */
-record BlendedModel(List<String> features, Model<Label> boosted, Model<Label> linear, double[] boostedRank,
+record BlendedModel(List<String> features, XGBoostModel<Label> boosted, Model<Label> linear, double[] boostedRank,
                     double[] linearRank, PlattScaling calibration) implements Serializable {
 
     @Serial
@@ -33,7 +34,7 @@ record BlendedModel(List<String> features, Model<Label> boosted, Model<Label> li
     /** Trains both models on the rows (already restricted to {@code table}'s columns). */
     static BlendedModel fit(FeatureTable table, boolean[] labels, long seed) {
         var examples = TribuoExamples.dataset(TribuoExamples.examples(table, labels));
-        Model<Label> boosted = Learners.boostedTrees(seed).train(examples);
+        XGBoostModel<Label> boosted = (XGBoostModel<Label>) Learners.boostedTrees(seed).train(examples);
         Model<Label> linear = Learners.logisticRegression(seed).train(examples);
         var rows = TribuoExamples.examples(table, null);
         return new BlendedModel(table.names(), boosted, linear,
@@ -55,6 +56,11 @@ record BlendedModel(List<String> features, Model<Label> boosted, Model<Label> li
             blend[i] = (rank(boostedRank, boostedProbability[i]) + rank(linearRank, linearProbability[i])) / 2;
         }
         return new Scores(boostedProbability, linearProbability, blend);
+    }
+
+    /** The three strongest tree SHAP contributions of each row (the trees' part of the blend). */
+    List<RepurchaseReason> reasons(FeatureTable table) {
+        return Reasons.top(table.customerIds(), TreeContributions.of(boosted, table.select(features)));
     }
 
     /** Calibrated probabilities of buying again. */

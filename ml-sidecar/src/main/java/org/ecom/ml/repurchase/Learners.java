@@ -56,7 +56,7 @@ final class Learners {
      * Tribuo uses the map as XGBoost's whole configuration, so it carries the objective too; one
      * thread, because parallelism comes from fitting blends side by side (see RepurchaseConfig).
      */
-    static Trainer<Label> boostedTrees(long seed) {
+    static XGBoostClassificationTrainer boostedTrees(long seed) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("objective", "multi:softprob");
         settings.put("booster", "gbtree");

@@ -1,7 +1,6 @@
 package org.ecom.ml.repurchase;
 
 import org.ecom.ml.data.CustomerOrder;
-import org.tribuo.common.xgboost.XGBoostModel;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -92,8 +91,7 @@ public final class RepurchaseModeling {
         for (String figure : List.of("roc_auc", "pr_auc", "brier")) {
             metrics.put("mean_" + figure, mean.get("blend_" + figure));
         }
-        metrics.put("xgboost_gain_importance", model.boosted() instanceof XGBoostModel<org.tribuo.classification.Label> boosted
-                ? GainImportance.of(boosted) : Map.of());
+        metrics.put("xgboost_gain_importance", GainImportance.of(model.boosted()));
         metrics.put("calibration_window", Map.of("cutoff", calibrationWindow.cutoff().toString(),
                 "customers", calibrationWindow.window().labels().length,
                 "positive_rate", calibrationWindow.window().positiveRate()));
@@ -126,7 +124,7 @@ public final class RepurchaseModeling {
                         + " %d in the campaign (threshold %.2f)", headlineAuc, first.get("cutoff"),
                 (Double) ((Map<?, ?>) rolling.get("mean")).get("blend_roc_auc"), tests.size(), scores.size(),
                 metrics.get("campaign_customers"), campaign.chosen().threshold()));
-        return new RepurchaseResult(scores, headlineAuc, parameters, metrics, campaign);
+        return new RepurchaseResult(scores, headlineAuc, parameters, metrics, campaign, model.reasons(current));
     }
 
     /**

@@ -13,7 +13,9 @@ import java.util.Map;
  * @param parameters dates, windows and the chosen model's settings
  * @param metrics    every origin's figures for each model and baseline, calibration and feature importance
  * @param campaign   the profit at each threshold on the validation window, and the chosen threshold
+ * @param reasons    the three features that push each scored customer's score most
  */
 public record RepurchaseResult(List<RepurchaseScore> scores, double testAuc, Map<String, Object> parameters,
-                               Map<String, Object> metrics, ProfitCurve campaign) implements ModelReport {
+                               Map<String, Object> metrics, ProfitCurve campaign, List<RepurchaseReason> reasons)
+        implements ModelReport {
 }

@@ -16,7 +16,8 @@ import org.jdbi.v3.core.Handle;
 /**
  * Repurchase probabilities in the sidecar: the calibrated blend scores every customer as of the
  * pass's as-of date into ml.repurchase_score; the profit curve goes to ml.repurchase_profit_curve,
- * whose chosen threshold puts customers in the campaign (in_campaign of ml.current_repurchase_score).
+ * whose chosen threshold puts customers in the campaign (in_campaign of ml.current_repurchase_score),
+ * and each customer's three strongest reasons to ml.repurchase_reason.
  */
 public record RepurchaseJob(RepurchaseConfig config) implements ModelJob<RepurchaseResult> {
 
@@ -37,6 +38,11 @@ public record RepurchaseJob(RepurchaseConfig config) implements ModelJob<Repurch
                 List.of("run_id", "customer_id", "probability", "decile"),
                 result.scores().stream()
                         .map(s -> new Object[] {runId, s.customerId(), s.probability(), s.decile()})
+                        .toList());
+        RowInserter.insert(handle.getConnection(), "ml.repurchase_reason",
+                List.of("run_id", "customer_id", "reason_rank", "feature", "contribution"),
+                result.reasons().stream()
+                        .map(r -> new Object[] {runId, r.customerId(), r.rank(), r.feature(), r.contribution()})
                         .toList());
         ProfitCurve.Point chosen = result.campaign().chosen();
         RowInserter.insert(handle.getConnection(), "ml.repurchase_profit_curve",

@@ -58,6 +58,12 @@ class RepurchaseModelingTest {
         assertEquals(101, result.campaign().points().size());
         assertTrue(result.scores().stream().allMatch(s -> s.inCampaign() == (s.probability() >= chosen.threshold())));
         assertTrue(result.scores().stream().anyMatch(RepurchaseScore::inCampaign));
+
+        // Three reasons per scored customer, strongest first.
+        assertEquals(3 * result.scores().size(), result.reasons().size());
+        Map<Integer, List<RepurchaseReason>> reasons = result.reasons().stream()
+                .collect(Collectors.groupingBy(RepurchaseReason::customerId));
+        reasons.values().forEach(r -> assertTrue(Math.abs(r.get(0).contribution()) >= Math.abs(r.get(2).contribution())));
     }
 
     @Test
