@@ -53,8 +53,15 @@ public final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         Path target = out.toAbsolutePath().normalize();
+        GeneratorSettings settings;
         try {
-            GeneratorSettings settings = new GeneratorSettings(rows, seed);
+            settings = new GeneratorSettings(rows, seed);
+        } catch (IllegalArgumentException e) {
+            err.println("ecom: error: generate: " + oneLine(e, target));
+            err.flush();
+            return EcomCommand.USAGE;
+        }
+        try {
             long start = System.nanoTime();
             AtomicFile.write(target, temporary -> new RetailDataGenerator(settings).write(temporary,
                     RetailDataGenerator.isGzipName(target), written -> reportProgress(err, written)));

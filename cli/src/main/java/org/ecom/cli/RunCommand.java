@@ -1,6 +1,5 @@
 package org.ecom.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +27,9 @@ final class RunCommand implements Callable<Integer> {
             description = "Online Retail file to load (.csv, .csv.gz or .xlsx).")
     Path input;
 
+    @Mixin
+    InputOptions inputOptions;
+
     @Option(names = "--demo", description = "Use generated data (the default when --input is not given).")
     boolean demo;
 
@@ -52,16 +54,16 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give either --input or --demo, not both");
         }
         Path file = input != null ? input : DemoData.ensure(EcomHome.path().resolve("demo"), demoRows, elapsed);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(file + ": no such file");
-        }
+        InputOptions.requireFiles(List.of(file));
         try (DatabaseOptions.Opened db = database.open()) {
             long deployStart = System.nanoTime();
             Deployer.deploy(db.target()).forEach(Console::status);
             elapsed.put("deploy", (System.nanoTime() - deployStart) / 1_000_000);
 
             PipelineReport report = new PipelineReport(System.out);
-            Pipeline.Result loaded = new Pipeline(db.target()).run(List.of(file), report);
+            Pipeline pipeline = new Pipeline(db.target(), inputOptions.encoding);
+            Interruption.cancelWith(pipeline::cancel);
+            Pipeline.Result loaded = pipeline.run(List.of(file), report);
             Pipeline.FileResult result = loaded.files().get(0);
             elapsed.putAll(result.stageMillis());
             elapsed.put("detect", loaded.detectMillis());
@@ -71,8 +73,13 @@ final class RunCommand implements Callable<Integer> {
             SidecarReport models = null;
             if (!skipSidecar) {
                 long sidecarStart = System.nanoTime();
-                models = SidecarCommand.runPass(new Sidecar(db.target(), SidecarSettings.defaults().withAsOf(model.asOfDay()),
-                        SidecarJobs.standard(model.seed, EcomHome.path().resolve("djl")), Console::status), null);
+                Sidecar sidecar = new Sidecar(db.target(), SidecarSettings.defaults().withAsOf(model.asOfDay()),
+                        SidecarJobs.standard(model.seed, EcomHome.path().resolve("djl")), Console::status);
+                Interruption.cancelWith(() -> {
+                    sidecar.requestStop(); // the model in training is not written, its run marked failed
+                    return false;
+                });
+                models = SidecarCommand.runPass(sidecar, null);
                 elapsed.put("sidecar", (System.nanoTime() - sidecarStart) / 1_000_000);
             }
 

@@ -77,7 +77,7 @@ class GenerateCommandTest {
         assertFalse(Files.exists(out));
 
         err.getBuffer().setLength(0);
-        assertEquals(1, run("--rows", "-5", "--out", dir.resolve("neg.csv").toString()));
+        assertEquals(2, run("--rows", "-5", "--out", dir.resolve("neg.csv").toString()), "a usage error");
         assertTrue(err.toString().contains("rows must be zero or more"), err.toString());
         assertFalse(Files.exists(dir.resolve("neg.csv")));
     }

@@ -36,8 +36,8 @@ class TestDbArgumentsTest {
     }
 
     @Test
-    void aPostgresqlUrlIsAOneLineErrorWithExitCodeOne() {
-        assertEquals(1, execute("test-db", "--db", "jdbc:postgresql://localhost:5432/ecom?password=secret"));
+    void aPostgresqlUrlIsAOneLineErrorWithExitCodeTwo() {
+        assertEquals(2, execute("test-db", "--db", "jdbc:postgresql://localhost:5432/ecom?password=secret"));
         String message = oneErrorLine();
         assertTrue(message.contains("--db must be jdbc:sqlserver://"), message);
         assertFalse(message.contains("secret"), "the password is not printed: " + message);
@@ -45,14 +45,14 @@ class TestDbArgumentsTest {
 
     @Test
     void anythingButAJdbcUrlIsRefusedToo() {
-        assertEquals(1, execute("test-db", "--db", "localhost:1433"));
+        assertEquals(2, execute("test-db", "--db", "localhost:1433"));
         assertTrue(oneErrorLine().contains("needs SQL Server"));
     }
 
     @Test
     void aMissingTsqltFileIsRefusedBeforeConnecting() {
         // Port 1 would refuse a connection: the error must be about the file, not the server.
-        assertEquals(1, execute("test-db", "--db", "jdbc:sqlserver://localhost:1;databaseName=x",
+        assertEquals(2, execute("test-db", "--db", "jdbc:sqlserver://localhost:1;databaseName=x",
                 "--tsqlt", dir.resolve("tSQLt.class.sql").toString()));
         assertTrue(oneErrorLine().contains("tSQLt.class.sql: no such file"));
     }

@@ -55,6 +55,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false) // the command stops it as it unwinds, a signal included (Interruption)
                     .setOverrideWorkingDirectory(runtimeDirectory.toFile());
             SERVER_SETTINGS.forEach(builder::setServerConfig);
             if (port > 0) {

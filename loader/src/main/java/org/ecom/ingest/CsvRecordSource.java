@@ -7,31 +7,34 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 
-/** Streams a CSV file (UTF-8, with or without BOM; RFC 4180 quoting) as {@link SourceRecord}s. */
+/**
+ * Streams a CSV file (strict UTF-8 with or without BOM, or Windows-1252 when asked; RFC 4180
+ * quoting) as {@link SourceRecord}s.
+ */
 public final class CsvRecordSource implements RecordSource {
 
-    private final String fileName;
+    private final Path file;
     private final CsvReader<CsvRecord> reader;
     private final CloseableIterator<CsvRecord> records;
     private final List<String> header;
 
     /** Opens the stream and reads the header; an empty input is an {@link InputFormatException}. */
-    public CsvRecordSource(String fileName, InputStream in) throws IOException {
-        this.fileName = fileName;
+    public CsvRecordSource(Path file, InputStream in, InputEncoding encoding) throws IOException {
+        this.file = file;
         this.reader = CsvReader.builder()
                 .detectBomHeader(true)
                 .allowExtraFields(true) // a row with the wrong field count is rejected, not fatal
                 .allowMissingFields(true)
                 .skipEmptyLines(true)
-                .ofCsvRecord(in, StandardCharsets.UTF_8);
+                .ofCsvRecord(encoding == InputEncoding.UTF_8 ? new StrictUtf8Input(file, in) : in, encoding.charset());
         this.records = reader.iterator();
         SourceRecord first = next();
         if (first == null) {
             close();
-            throw new InputFormatException(fileName + ": the file is empty");
+            throw new InputFormatException(file + ": the file is empty");
         }
         this.header = first.fields().stream().map(String::strip).toList();
     }
@@ -52,7 +55,12 @@ public final class CsvRecordSource implements RecordSource {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } catch (CsvParseException e) {
-            throw new InputFormatException(fileName + ": unreadable CSV: " + e.getMessage(), e);
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof InputFormatException first) {
+                    throw first; // the bytes under the CSV were bad (not UTF-8, a cut gzip): that is the cause
+                }
+            }
+            throw new InputFormatException(file + ": unreadable CSV: " + e.getMessage(), e);
         }
     }
 

@@ -27,9 +27,11 @@ public final class Loader {
     }
 
     private final Dialect dialect;
+    private final InputEncoding encoding;
 
-    public Loader(Dialect dialect) {
+    public Loader(Dialect dialect, InputEncoding encoding) {
         this.dialect = dialect;
+        this.encoding = encoding;
     }
 
     /**
@@ -40,9 +42,9 @@ public final class Loader {
     public Staged stage(Handle handle, Path file, LongConsumer progress) throws IOException, SQLException {
         SourceFormat format = SourceFormat.detect(file);
         String sha256 = sha256(file);
-        try (RecordSource source = format.open(file)) {
+        try (RecordSource source = format.open(file, encoding)) {
             String fileName = file.getFileName().toString();
-            ColumnLayout layout = ColumnLayout.of(fileName, source.header());
+            ColumnLayout layout = ColumnLayout.of(file.toString(), source.header());
             Optional<Long> earlier = batchWithSha256(handle, sha256);
             if (earlier.isPresent()) {
                 return new Staged(earlier.get(), true);
@@ -53,7 +55,7 @@ public final class Loader {
             StagingWriter writer = StagingWriter.forDialect(dialect, handle.getConnection());
             long loaded = writer.writeLines(batchId, lines);
             writer.writeRejections(batchId, lines.rejections());
-            checkSomethingWasRead(fileName, lines, loaded);
+            checkSomethingWasRead(file, lines, loaded);
             markStaged(handle, batchId, lines.rowsRead(), loaded, lines.rejections().size());
             return new Staged(batchId, false);
         } catch (SQLException | RuntimeException e) {
@@ -65,13 +67,13 @@ public final class Loader {
         }
     }
 
-    private static void checkSomethingWasRead(String fileName, ParsedLines lines, long loaded) {
+    private static void checkSomethingWasRead(Path file, ParsedLines lines, long loaded) {
         if (lines.rowsRead() == 0) {
-            throw new InputFormatException(fileName + ": has a header but no data rows");
+            throw new InputFormatException(file + ": has a header but no data rows");
         }
         if (loaded == 0) {
             RejectedLine first = lines.rejections().get(0);
-            throw new InputFormatException(fileName + ": line " + first.lineNumber()
+            throw new InputFormatException(file + ": line " + first.lineNumber()
                     + ": not one row could be read as a sales line (first reason: " + first.reason() + ")");
         }
     }

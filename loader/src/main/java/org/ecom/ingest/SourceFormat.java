@@ -28,6 +28,9 @@ public enum SourceFormat {
     }
 
     public static SourceFormat detect(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new InputFormatException(file + ": is a directory, not a file");
+        }
         byte[] magic = new byte[4];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
@@ -36,7 +39,7 @@ public enum SourceFormat {
             throw new InputFormatException(file + ": no such file");
         }
         if (n == 0) {
-            throw new InputFormatException(file.getFileName() + ": the file is empty");
+            throw new InputFormatException(file + ": the file is empty");
         }
         if (n >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
             return CSV_GZ;
@@ -47,33 +50,48 @@ public enum SourceFormat {
         return CSV;
     }
 
-    /** Opens a file of this format as a stream of records, its header read and checked for presence. */
-    public RecordSource open(Path file) throws IOException {
-        String name = file.getFileName().toString();
+    /**
+     * Opens a file of this format as a stream of records, its header read and checked for presence;
+     * CSV text is decoded as {@code encoding} says.
+     */
+    public RecordSource open(Path file, InputEncoding encoding) throws IOException {
         return switch (this) {
-            case CSV -> new CsvRecordSource(name, new BufferedInputStream(Files.newInputStream(file), 1 << 16));
-            case CSV_GZ -> new CsvRecordSource(name, new ReadAheadInputStream(new TruncationAwareInput(name, gunzip(name, file))));
+            case CSV -> new CsvRecordSource(file, new BufferedInputStream(Files.newInputStream(file), 1 << 16), encoding);
+            case CSV_GZ -> new CsvRecordSource(file, new ReadAheadInputStream(new TruncationAwareInput(file, gunzip(file))), encoding);
             case XLSX -> XlsxRecordSource.open(file);
         };
     }
 
-    private static InputStream gunzip(String name, Path file) throws IOException {
+    private static InputStream gunzip(Path file) throws IOException {
         InputStream raw = Files.newInputStream(file);
         try {
             return new GZIPInputStream(raw, 1 << 16);
         } catch (EOFException | ZipException e) {
             raw.close();
-            throw new InputFormatException(name + ": truncated or corrupt gzip data (" + e.getMessage() + ")", e);
+            throw gzipFailure(file, e);
         }
+    }
+
+    /** The cause first: a file cut short (an incomplete download, a full disk) or bytes that are not gzip. */
+    private static InputFormatException gzipFailure(Path file, IOException e) {
+        String size;
+        try {
+            size = String.format(java.util.Locale.UK, "%,d", Files.size(file));
+        } catch (IOException unreadable) {
+            size = "?";
+        }
+        return new InputFormatException(file + (e instanceof EOFException
+                ? ": truncated gzip stream after " + size + " bytes (the file ends before its gzip data does)"
+                : ": corrupt gzip data (" + e.getMessage() + ")"), e);
     }
 
     /** Turns a gzip stream's low-level errors into one line that says what is wrong with the file. */
     private static final class TruncationAwareInput extends java.io.FilterInputStream {
-        private final String name;
+        private final Path file;
 
-        TruncationAwareInput(String name, InputStream in) {
+        TruncationAwareInput(Path file, InputStream in) {
             super(in);
-            this.name = name;
+            this.file = file;
         }
 
         @Override
@@ -95,7 +113,7 @@ public enum SourceFormat {
         }
 
         private InputFormatException failure(IOException e) {
-            return new InputFormatException(name + ": truncated or corrupt gzip data (" + e.getMessage() + ")", e);
+            return gzipFailure(file, e);
         }
     }
 }

@@ -71,12 +71,12 @@ public final class XlsxRecordSource implements RecordSource {
         this.workbook = workbook;
         this.sheets = workbook.getSheets().toList();
         if (sheets.isEmpty()) {
-            throw new InputFormatException(file.getFileName() + ": the workbook has no sheet");
+            throw new InputFormatException(file + ": the workbook has no sheet");
         }
         openNextSheet();
         Row first = nextNonBlankRow();
         if (first == null) {
-            throw new InputFormatException(file.getFileName() + ": sheet '" + sheets.get(0).getName() + "' is empty: no header row");
+            throw new InputFormatException(file + ": sheet '" + sheets.get(0).getName() + "' is empty: no header row");
         }
         this.header = headerFields(first);
     }
@@ -95,7 +95,7 @@ public final class XlsxRecordSource implements RecordSource {
         } catch (FileSystemException e) {
             throw e; // a missing or unreadable file is not a format problem
         } catch (ExcelReaderException | IOException e) {
-            throw new InputFormatException(file.getFileName() + ": not a readable XLSX workbook: " + reason(e), e);
+            throw new InputFormatException(file + ": not a readable XLSX workbook: " + reason(e), e);
         }
         try {
             return new XlsxRecordSource(file, workbook);
@@ -190,7 +190,7 @@ public final class XlsxRecordSource implements RecordSource {
     private InputFormatException failure(Exception e) {
         String where = lastRowNum == 0 ? "" : " after row " + lastRowNum;
         return new InputFormatException(
-                file.getFileName() + ": sheet '" + sheets.get(sheetIndex).getName() + "'" + where + ": " + reason(e), e);
+                file + ": sheet '" + sheets.get(sheetIndex).getName() + "'" + where + ": " + reason(e), e);
     }
 
     private static String reason(Throwable e) {
@@ -211,7 +211,7 @@ public final class XlsxRecordSource implements RecordSource {
             same = header.get(i).equalsIgnoreCase(found.get(i));
         }
         if (!same) {
-            throw new InputFormatException(file.getFileName() + ": sheet '" + sheets.get(sheetIndex).getName() + "' row "
+            throw new InputFormatException(file + ": sheet '" + sheets.get(sheetIndex).getName() + "' row "
                     + row.getRowNum() + ": header differs from the first sheet's: " + found + " instead of " + header);
         }
     }

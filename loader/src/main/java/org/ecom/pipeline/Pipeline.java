@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.LongConsumer;
 import org.ecom.db.BatchGovernance;
 import org.ecom.db.DatabaseTarget;
+import org.ecom.ingest.InputEncoding;
 import org.ecom.ingest.Loader;
 import org.jdbi.v3.core.Handle;
 
@@ -41,6 +42,10 @@ public final class Pipeline {
 
         void fileDone(FileResult result);
 
+        /** Another load holds the database: this one waits for it (the message says for what). */
+        default void waiting(String message) {
+        }
+
         /** Says nothing. */
         Listener QUIET = new Listener() {
             public LongConsumer rowsRead(Path file) {
@@ -56,9 +61,17 @@ public final class Pipeline {
     }
 
     private final DatabaseTarget target;
+    private final InputEncoding encoding;
+    private final RunningStatement running = new RunningStatement();
 
+    /** CSV files read as strict UTF-8. */
     public Pipeline(DatabaseTarget target) {
+        this(target, InputEncoding.UTF_8);
+    }
+
+    public Pipeline(DatabaseTarget target, InputEncoding encoding) {
         this.target = target;
+        this.encoding = encoding;
     }
 
     /** One file, quietly (the tests and benchmarks load this way). */
@@ -76,44 +89,85 @@ public final class Pipeline {
         }
         long detectStart = System.nanoTime();
         listener.stageStarted("detect");
-        AnomalyDetection.Counts anomalies = AnomalyDetection.run(target);
+        AnomalyDetection.Counts anomalies = AnomalyDetection.run(target, listener);
         return new Result(results, anomalies, elapsedSince(detectStart));
     }
 
     private FileResult load(Path file, Listener listener) throws IOException, SQLException {
-        Map<String, Long> millis = new LinkedHashMap<>();
         try (Handle handle = target.jdbi().open()) {
+            handle.addCustomizer(running);
             handle.begin();
-            // The load stage is the file into staging; opening the database is not part of it.
-            long start = System.nanoTime();
-            try {
-                Loader.Staged staged = new Loader(target.dialect()).stage(handle, file, listener.rowsRead(file));
-                if (!staged.alreadyLoaded()) {
-                    millis.put("load", elapsedSince(start));
-                    runStage(handle, "govern", "quality.record_batch_governance", staged.batchId(), listener, millis);
-                    runStage(handle, "clean", "sales.clean_batch", staged.batchId(), listener, millis);
-                    runStage(handle, "summarize", "mart.refresh_summaries", null, listener, millis);
-                }
-                BatchGovernance governance = BatchGovernance.read(handle, staged.batchId());
-                handle.commit();
-                return new FileResult(file, staged.batchId(), staged.alreadyLoaded(), governance, millis);
-            } catch (IOException | SQLException | RuntimeException e) {
-                handle.rollback();
-                throw e;
+            running.connection = handle.getConnection();
+            try (LoadLock.Held lock = LoadLock.acquire(handle, target.dialect(), "the load of " + file.getFileName(), listener)) {
+                return stageAndClean(handle, file, listener);
+            } finally {
+                running.connection = null;
             }
         }
     }
 
-    private void runStage(Handle handle, String stage, String procedure, Long batchId, Listener listener,
+    /**
+     * Cancels, on the server, what the file's transaction is running (from another thread: a
+     * signal handler); the load then fails, rolls back and throws.
+     *
+     * @return whether a file's transaction was open (and so is now rolled back)
+     */
+    public boolean cancel() {
+        return running.cancel();
+    }
+
+    private FileResult stageAndClean(Handle handle, Path file, Listener listener) throws IOException, SQLException {
+        Map<String, Long> millis = new LinkedHashMap<>();
+        // The load stage is the file into staging; opening the database is not part of it.
+        long start = System.nanoTime();
+        try {
+            Loader.Staged staged = new Loader(target.dialect(), encoding).stage(handle, file, listener.rowsRead(file));
+            if (!staged.alreadyLoaded()) {
+                refreshStatistics(handle, "load");
+                millis.put("load", elapsedSince(start));
+                processStaged(handle, staged.batchId(), listener, millis);
+            }
+            BatchGovernance governance = BatchGovernance.read(handle, staged.batchId());
+            handle.commit();
+            return new FileResult(file, staged.batchId(), staged.alreadyLoaded(), governance, millis);
+        } catch (IOException | SQLException | RuntimeException e) {
+            handle.rollback();
+            throw e;
+        }
+    }
+
+    /**
+     * Governs, cleans and summarises a batch that is already in staging (copied there by
+     * {@code ./ecom sync}), in the caller's transaction, as a loaded file is; then the caller runs
+     * {@link AnomalyDetection} once after its batches.
+     */
+    public BatchGovernance processStaged(Handle handle, long batchId, Listener listener) {
+        processStaged(handle, batchId, listener, new LinkedHashMap<>());
+        return BatchGovernance.read(handle, batchId);
+    }
+
+    private void processStaged(Handle handle, long batchId, Listener listener, Map<String, Long> millis) {
+        runStage(handle, "govern", "quality.record_batch_governance", batchId, listener, millis);
+        runStage(handle, "clean", "sales.clean_batch", batchId, listener, millis);
+        refreshStatistics(handle, "clean");
+        runStage(handle, "summarize", "mart.refresh_summaries", batchId, listener, millis);
+        refreshStatistics(handle, "summarize");
+    }
+
+    private void runStage(Handle handle, String stage, String procedure, long batchId, Listener listener,
                           Map<String, Long> millis) {
         long start = System.nanoTime();
         listener.stageStarted(stage);
-        if (batchId == null) {
-            handle.execute(target.dialect().callStatement(procedure, 0));
-        } else {
-            handle.execute(target.dialect().callStatement(procedure, 1), batchId);
-        }
+        handle.execute(target.dialect().callStatement(procedure, 1), batchId);
         millis.put(stage, elapsedSince(start));
+    }
+
+    /**
+     * Statistics of the tables a step has just filled, before the next step plans: autovacuum may
+     * not have run yet, and a plan made for empty tables once turned a minute into hours.
+     */
+    private void refreshStatistics(Handle handle, String step) {
+        handle.execute(target.dialect().callStatement("staging.refresh_statistics", 1), step);
     }
 
     private static long elapsedSince(long startNanos) {

@@ -139,7 +139,7 @@ class LoaderTest {
         for (Path file : bad) {
             InputFormatException e = assertThrows(InputFormatException.class, () -> new Pipeline(target).run(file),
                     file.getFileName().toString());
-            assertTrue(e.getMessage().startsWith(file.getFileName().toString() + ": "), e.getMessage());
+            assertTrue(e.getMessage().startsWith(file + ": "), "the path first: " + e.getMessage());
             assertTrue(!e.getMessage().contains("\n"), "one line: " + e.getMessage());
         }
         try (Connection c = target.connect()) {

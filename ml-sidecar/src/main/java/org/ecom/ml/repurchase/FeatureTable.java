@@ -29,7 +29,7 @@ record FeatureTable(int[] customerIds, List<String> names, double[][] rows) {
         return select(columns.stream().mapToInt(name -> {
             int index = names.indexOf(name);
             if (index < 0) {
-                throw new IllegalArgumentException("no feature " + name + " in " + names);
+                throw new IllegalArgumentException("unknown feature '" + name + "': expected one of " + names);
             }
             return index;
         }).toArray());

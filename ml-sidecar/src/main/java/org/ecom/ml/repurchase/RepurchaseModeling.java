@@ -70,8 +70,14 @@ public final class RepurchaseModeling {
         ProfitCurve campaign = ProfitCurve.of(validation.window().labels(),
                 calibrated(validation, origins.get(2 * horizon)), economics);
         FeatureTable current = CustomerFeatures.at(histories, asOf, horizon);
-        List<RepurchaseScore> scores = Deciles.of(current.customerIds(), model.probabilities(current),
-                campaign.chosen().threshold());
+        // Scored one customer at a time through the scorer that is stored with the run, so that the
+        // stored model gives a reader exactly the probabilities written here.
+        FeatureTable inputs = current.select(model.featureNames());
+        double[] probabilities = new double[inputs.size()];
+        for (int i = 0; i < probabilities.length; i++) {
+            probabilities[i] = model.probability(inputs.rows()[i]);
+        }
+        List<RepurchaseScore> scores = Deciles.of(current.customerIds(), probabilities, campaign.chosen().threshold());
 
         Map<String, Object> first = tests.get(0);
         double headlineAuc = (Double) ((Map<?, ?>) first.get("blend")).get("roc_auc");
@@ -100,7 +106,7 @@ public final class RepurchaseModeling {
         metrics.put("campaign_validation_profit", campaign.chosen().expectedProfit());
         metrics.put("campaign_validation_contacted", campaign.chosen().contactedCustomers());
         metrics.put("campaign_customers", scores.stream().filter(RepurchaseScore::inCampaign).count());
-        metrics.put("selected_features", model.features());
+        metrics.put("selected_features", model.featureNames());
         metrics.put("dropped_features", origins.get(0).dropped());
         metrics.put("wall_seconds", (System.nanoTime() - started) / 1e9);
 
@@ -124,7 +130,21 @@ public final class RepurchaseModeling {
                         + " %d in the campaign (threshold %.2f)", headlineAuc, first.get("cutoff"),
                 (Double) ((Map<?, ?>) rolling.get("mean")).get("blend_roc_auc"), tests.size(), scores.size(),
                 metrics.get("campaign_customers"), campaign.chosen().threshold()));
-        return new RepurchaseResult(scores, headlineAuc, parameters, metrics, campaign, model.reasons(current));
+        return new RepurchaseResult(scores, model, headlineAuc, parameters, metrics, campaign, model.reasons(current));
+    }
+
+    /**
+     * Each customer's features as of {@code asOf} (from orders before it), in the order of
+     * {@code names}: what a scorer of a run as of that day scored them on. Unknown names throw.
+     */
+    public static Map<Integer, double[]> features(List<CustomerOrder> orders, LocalDate asOf, int horizonDays,
+                                                 List<String> names) {
+        FeatureTable table = CustomerFeatures.at(OrderHistories.of(orders), asOf, horizonDays).select(names);
+        Map<Integer, double[]> byCustomer = new LinkedHashMap<>();
+        for (int i = 0; i < table.size(); i++) {
+            byCustomer.put(table.customerIds()[i], table.rows()[i]);
+        }
+        return byCustomer;
     }
 
     /**

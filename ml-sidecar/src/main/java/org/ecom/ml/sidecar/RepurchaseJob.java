@@ -2,6 +2,7 @@ package org.ecom.ml.sidecar;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +12,13 @@ import org.ecom.ml.repurchase.ProfitCurve;
 import org.ecom.ml.repurchase.RepurchaseConfig;
 import org.ecom.ml.repurchase.RepurchaseModeling;
 import org.ecom.ml.repurchase.RepurchaseResult;
+import org.ecom.ml.repurchase.ScorerArtefact;
 import org.jdbi.v3.core.Handle;
 
 /**
  * Repurchase probabilities in the sidecar: the calibrated blend scores every customer as of the
- * pass's as-of date into ml.repurchase_score; the profit curve goes to ml.repurchase_profit_curve,
+ * pass's as-of date into ml.repurchase_score, and is stored with the run in ml.model_artefact for
+ * readers that score on their own (./ecom serve); the profit curve goes to ml.repurchase_profit_curve,
  * whose chosen threshold puts customers in the campaign (in_campaign of ml.current_repurchase_score),
  * and each customer's three strongest reasons to ml.repurchase_reason.
  */
@@ -52,6 +55,16 @@ public record RepurchaseJob(RepurchaseConfig config) implements ModelJob<Repurch
                                 p.precision(), p.recall(), p.contactedCustomers(),
                                 BigDecimal.valueOf(p.expectedProfit()).setScale(2, RoundingMode.HALF_UP), p == chosen})
                         .toList());
+        byte[] artefact = ScorerArtefact.write(result.scorer());
+        try (PreparedStatement insert = handle.getConnection().prepareStatement("INSERT INTO ml.model_artefact"
+                + " (run_id, model_kind, artefact_format, artefact_bytes, artefact_sha256) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setLong(1, runId);
+            insert.setString(2, kind().storedName());
+            insert.setString(3, ScorerArtefact.FORMAT);
+            insert.setBytes(4, artefact);
+            insert.setString(5, ScorerArtefact.sha256(artefact));
+            insert.executeUpdate();
+        }
     }
 
     public Map<String, Object> headline(RepurchaseResult result) {
