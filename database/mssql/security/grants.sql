@@ -1,6 +1,7 @@
 --liquibase formatted sql
 
--- analytics_reader: the reporting views (schema kpi) and nothing else.
+-- analytics_reader: the reporting views (schema kpi), the analysis queries and
+--   the product rule (sales.product_class, sales.non_product_rule); nothing else.
 -- etl_loader: writes staging, runs the governance and cleaning procedures.
 -- sidecar_writer: reads the sales model, its summaries (mart) and the reporting views.
 -- A grant on a schema also covers the objects added to it later (what
@@ -37,6 +38,11 @@ IF EXISTS (SELECT 1
     GRANT ADMINISTER DATABASE BULK OPERATIONS TO etl_loader;
 
 GRANT SELECT ON SCHEMA::sales TO sidecar_writer;
+
+-- The product rule: Power BI and the analysts read which stock codes are not
+-- products, and why, and nothing else of the sales model.
+GRANT SELECT ON OBJECT::sales.product_class TO analytics_reader;
+GRANT SELECT ON OBJECT::sales.non_product_rule TO analytics_reader;
 GRANT SELECT ON SCHEMA::mart TO sidecar_writer;
 
 -- Anomaly detection: etl_loader runs it (ownership chaining covers the shared
@@ -60,6 +66,7 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON OBJECT::ml.customer_segment TO sidecar_w
 GRANT SELECT, INSERT, UPDATE, DELETE ON OBJECT::ml.repurchase_score TO sidecar_writer;
 GRANT SELECT, INSERT, UPDATE, DELETE ON OBJECT::ml.product_recommendation TO sidecar_writer;
 GRANT SELECT, INSERT, UPDATE, DELETE ON OBJECT::ml.revenue_forecast TO sidecar_writer;
+GRANT SELECT, INSERT, UPDATE, DELETE ON OBJECT::ml.model_artefact TO sidecar_writer;
 GRANT EXECUTE ON OBJECT::ml.prune_runs TO sidecar_writer;
 GRANT SELECT ON OBJECT::ml.current_model_run TO analytics_reader, sidecar_writer;
 GRANT SELECT ON OBJECT::ml.run_metric TO analytics_reader, sidecar_writer;
@@ -68,3 +75,4 @@ GRANT SELECT ON OBJECT::ml.segment_summary TO analytics_reader, sidecar_writer;
 GRANT SELECT ON OBJECT::ml.current_repurchase_score TO analytics_reader, sidecar_writer;
 GRANT SELECT ON OBJECT::ml.current_product_recommendation TO analytics_reader, sidecar_writer;
 GRANT SELECT ON OBJECT::ml.current_revenue_forecast TO analytics_reader, sidecar_writer;
+GRANT SELECT ON OBJECT::ml.current_model_artefact TO analytics_reader, sidecar_writer;

@@ -15,6 +15,7 @@ AS
 BEGIN
     EXEC tSQLt.FakeTable @TableName = N'staging.load_batch';
     EXEC tSQLt.FakeTable @TableName = N'staging.retail_line';
+    EXEC tSQLt.FakeTable @TableName = N'staging.duplicate_line';
     EXEC tSQLt.FakeTable @TableName = N'quality.batch_governance';
 
     INSERT INTO staging.load_batch

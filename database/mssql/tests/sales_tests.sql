@@ -16,6 +16,7 @@ AS
 BEGIN
     EXEC tSQLt.FakeTable @TableName = N'staging.load_batch';
     EXEC tSQLt.FakeTable @TableName = N'staging.retail_line';
+    EXEC tSQLt.FakeTable @TableName = N'staging.duplicate_line';
     EXEC tSQLt.FakeTable @TableName = N'sales.country', @Identity = 1;
     EXEC tSQLt.FakeTable @TableName = N'sales.product';
     EXEC tSQLt.FakeTable @TableName = N'sales.customer';

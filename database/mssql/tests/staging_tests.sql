@@ -1,7 +1,8 @@
 -- tSQLt test class for the staging schema: the governance rules of
--- staging.classify_batch, one flag at a time, on hand-made rows in a faked
--- staging.retail_line (no constraints, no foreign key to load_batch; the BIN2
--- collations stay, so case-sensitivity is tested for real).
+-- staging.classify_batch (after staging.record_duplicates), one flag at a
+-- time, on hand-made rows in a faked staging.retail_line (no constraints,
+-- no foreign key to load_batch; the BIN2 collations stay, so case-sensitivity
+-- is tested for real).
 -- Not deployed by Liquibase: `./ecom test-db` installs and runs it.
 EXEC tSQLt.NewTestClass 'staging_tests';
 GO
@@ -10,10 +11,13 @@ CREATE OR ALTER PROCEDURE staging_tests.[test a line without customer is flagged
 AS
 BEGIN
     EXEC tSQLt.FakeTable @TableName = N'staging.retail_line';
+    EXEC tSQLt.FakeTable @TableName = N'staging.duplicate_line';
     INSERT INTO staging.retail_line
         (batch_id, line_number, invoice, stock_code, description, quantity, invoice_date, price, customer_id, country)
     VALUES (1, 1, '489434', '85048', N'15CM CHRISTMAS GLASS BALL 20 LIGHTS', 12, '2009-12-01T07:45:00', 6.950, 13085, N'United Kingdom'),
            (1, 2, '489435', '22350', N'CAT BOWL', 12, '2009-12-01T07:46:00', 2.550, NULL, N'United Kingdom');
+
+    EXEC staging.record_duplicates @batch_id = 1;
 
     SELECT line_number, is_missing_customer, is_clean
     INTO #actual
@@ -32,12 +36,15 @@ CREATE OR ALTER PROCEDURE staging_tests.[test the second copy of a line in the s
 AS
 BEGIN
     EXEC tSQLt.FakeTable @TableName = N'staging.retail_line';
+    EXEC tSQLt.FakeTable @TableName = N'staging.duplicate_line';
     INSERT INTO staging.retail_line
         (batch_id, line_number, invoice, stock_code, description, quantity, invoice_date, price, customer_id, country)
     VALUES (1, 1, '489434', '85048', N'15CM CHRISTMAS GLASS BALL 20 LIGHTS', 12, '2009-12-01T07:45:00', 6.950, 13085, N'United Kingdom'),
            (1, 2, '489434', '79323P', N'PINK CHERRY LIGHTS', 12, '2009-12-01T07:45:00', 6.750, 13085, N'United Kingdom'),
            (1, 3, '489434', '85048', N'15CM CHRISTMAS GLASS BALL 20 LIGHTS', 12, '2009-12-01T07:45:00', 6.950, 13085, N'United Kingdom'),
            (1, 4, '489434', '85048', N'15CM CHRISTMAS GLASS BALL 20 LIGHTS', 12, '2009-12-01T07:45:00', 6.950, 13085, N'United Kingdom');
+
+    EXEC staging.record_duplicates @batch_id = 1;
 
     SELECT line_number, is_duplicate, is_clean
     INTO #actual
@@ -58,11 +65,14 @@ CREATE OR ALTER PROCEDURE staging_tests.[test a line already loaded in an earlie
 AS
 BEGIN
     EXEC tSQLt.FakeTable @TableName = N'staging.retail_line';
+    EXEC tSQLt.FakeTable @TableName = N'staging.duplicate_line';
     INSERT INTO staging.retail_line
         (batch_id, line_number, invoice, stock_code, description, quantity, invoice_date, price, customer_id, country)
     VALUES (1, 7, '489434', '85048', N'15CM CHRISTMAS GLASS BALL 20 LIGHTS', 12, '2009-12-01T07:45:00', 6.950, 13085, N'United Kingdom'),
            (2, 1, '489434', '85048', N'15CM CHRISTMAS GLASS BALL 20 LIGHTS', 12, '2009-12-01T07:45:00', 6.950, 13085, N'United Kingdom'),
            (2, 2, '489434', '85048', N'15CM CHRISTMAS GLASS BALL 20 LIGHTS', 24, '2009-12-01T07:45:00', 6.950, 13085, N'United Kingdom');
+
+    EXEC staging.record_duplicates @batch_id = 2;
 
     SELECT batch_id, line_number, is_duplicate, is_clean
     INTO #actual
@@ -82,10 +92,13 @@ CREATE OR ALTER PROCEDURE staging_tests.[test a later batch holding the same lin
 AS
 BEGIN
     EXEC tSQLt.FakeTable @TableName = N'staging.retail_line';
+    EXEC tSQLt.FakeTable @TableName = N'staging.duplicate_line';
     INSERT INTO staging.retail_line
         (batch_id, line_number, invoice, stock_code, description, quantity, invoice_date, price, customer_id, country)
     VALUES (1, 1, '489434', '85048', N'15CM CHRISTMAS GLASS BALL 20 LIGHTS', 12, '2009-12-01T07:45:00', 6.950, 13085, N'United Kingdom'),
            (2, 1, '489434', '85048', N'15CM CHRISTMAS GLASS BALL 20 LIGHTS', 12, '2009-12-01T07:45:00', 6.950, 13085, N'United Kingdom');
+
+    EXEC staging.record_duplicates @batch_id = 1;
 
     SELECT batch_id, line_number, is_duplicate, is_clean
     INTO #actual
@@ -103,6 +116,7 @@ CREATE OR ALTER PROCEDURE staging_tests.[test lines that differ in one field or 
 AS
 BEGIN
     EXEC tSQLt.FakeTable @TableName = N'staging.retail_line';
+    EXEC tSQLt.FakeTable @TableName = N'staging.duplicate_line';
     INSERT INTO staging.retail_line
         (batch_id, line_number, invoice, stock_code, description, quantity, invoice_date, price, customer_id, country)
     VALUES (1, 1, '489434', '85123A', N'WHITE HANGING HEART T-LIGHT HOLDER', 6, '2009-12-01T07:45:00', 2.550, 13085, N'United Kingdom'),
@@ -112,6 +126,8 @@ BEGIN
            (1, 5, '489434', '85123A', N'WHITE HANGING HEART T-LIGHT HOLDER', 6, '2009-12-01T07:45:00', 2.950, 13085, N'United Kingdom'),
            (1, 6, '489434', '85123A', N'WHITE HANGING HEART T-LIGHT HOLDER', 6, '2009-12-01T07:45:00', 2.550, 13086, N'United Kingdom'),
            (1, 7, '489434', '85123A', N'WHITE HANGING HEART T-LIGHT HOLDER', 6, '2009-12-01T07:45:00', 2.550, 13085, N'EIRE');
+
+    EXEC staging.record_duplicates @batch_id = 1;
 
     SELECT line_number, is_duplicate
     INTO #actual
@@ -130,10 +146,13 @@ AS
 BEGIN
     -- NULL matches NULL in the duplicate rule (ROW_NUMBER partitions group NULLs together).
     EXEC tSQLt.FakeTable @TableName = N'staging.retail_line';
+    EXEC tSQLt.FakeTable @TableName = N'staging.duplicate_line';
     INSERT INTO staging.retail_line
         (batch_id, line_number, invoice, stock_code, description, quantity, invoice_date, price, customer_id, country)
     VALUES (1, 1, '489521', '21646', NULL, -50, '2009-12-01T11:41:00', 0.000, NULL, N'United Kingdom'),
            (1, 2, '489521', '21646', NULL, -50, '2009-12-01T11:41:00', 0.000, NULL, N'United Kingdom');
+
+    EXEC staging.record_duplicates @batch_id = 1;
 
     SELECT line_number, is_missing_customer, is_duplicate, is_non_positive_quantity, is_non_positive_price, is_clean
     INTO #actual
@@ -152,12 +171,15 @@ CREATE OR ALTER PROCEDURE staging_tests.[test a C invoice is a cancellation and 
 AS
 BEGIN
     EXEC tSQLt.FakeTable @TableName = N'staging.retail_line';
+    EXEC tSQLt.FakeTable @TableName = N'staging.duplicate_line';
     INSERT INTO staging.retail_line
         (batch_id, line_number, invoice, stock_code, description, quantity, invoice_date, price, customer_id, country)
     VALUES (1, 1, 'C489449', '22087', N'PAPER BUNTING WHITE LACE', -12, '2009-12-01T10:33:00', 2.950, 16321, N'Australia'),
            (1, 2, 'A506401', 'B', N'Adjust bad debt', 1, '2010-04-29T13:36:00', 53594.360, NULL, N'United Kingdom'),
            (1, 3, '489450', '22087', N'PAPER BUNTING WHITE LACE', 12, '2009-12-01T10:35:00', 2.950, 16321, N'Australia'),
            (1, 4, 'c489451', '22087', N'PAPER BUNTING WHITE LACE', 12, '2009-12-01T10:36:00', 2.950, 16321, N'Australia');
+
+    EXEC staging.record_duplicates @batch_id = 1;
 
     SELECT line_number, is_cancellation, is_adjustment, is_clean
     INTO #actual
@@ -179,6 +201,7 @@ CREATE OR ALTER PROCEDURE staging_tests.[test a zero or negative quantity or pri
 AS
 BEGIN
     EXEC tSQLt.FakeTable @TableName = N'staging.retail_line';
+    EXEC tSQLt.FakeTable @TableName = N'staging.duplicate_line';
     INSERT INTO staging.retail_line
         (batch_id, line_number, invoice, stock_code, description, quantity, invoice_date, price, customer_id, country)
     VALUES (1, 1, '489464', '21733', N'RETRO SPOT PAPER NAPKINS', -96, '2009-12-01T10:52:00', 0.100, 13085, N'United Kingdom'),
@@ -186,6 +209,8 @@ BEGIN
            (1, 3, '489466', '21735', N'FREE GIFT', 1, '2009-12-01T10:54:00', 0.000, 13085, N'United Kingdom'),
            (1, 4, '489467', '21736', N'NEGATIVE PRICE', 1, '2009-12-01T10:55:00', -0.010, 13085, N'United Kingdom'),
            (1, 5, '489468', '21737', N'ONE PENNY', 1, '2009-12-01T10:56:00', 0.001, 13085, N'United Kingdom');
+
+    EXEC staging.record_duplicates @batch_id = 1;
 
     SELECT line_number, is_non_positive_quantity, is_non_positive_price, is_clean
     INTO #actual
@@ -207,6 +232,7 @@ CREATE OR ALTER PROCEDURE staging_tests.[test every flag of a mixed batch and th
 AS
 BEGIN
     EXEC tSQLt.FakeTable @TableName = N'staging.retail_line';
+    EXEC tSQLt.FakeTable @TableName = N'staging.duplicate_line';
     INSERT INTO staging.retail_line
         (batch_id, line_number, invoice, stock_code, description, quantity, invoice_date, price, customer_id, country)
     VALUES (1, 1, '489434', '85048', N'15CM CHRISTMAS GLASS BALL 20 LIGHTS', 12, '2009-12-01T07:45:00', 6.950, 13085, N'United Kingdom'),
@@ -215,6 +241,8 @@ BEGIN
            (2, 3, 'C489449', '22087', N'PAPER BUNTING WHITE LACE', -12, '2009-12-01T10:33:00', 2.950, NULL, N'Australia'),
            (2, 4, 'A506401', 'B', N'Adjust bad debt', 1, '2010-04-29T13:36:00', 53594.360, NULL, N'United Kingdom'),
            (2, 5, '489436', '21755', N'LOVE BUILDING BLOCK WORD', 18, '2009-12-01T09:06:00', 5.450, 13078, N'United Kingdom');
+
+    EXEC staging.record_duplicates @batch_id = 2;
 
     SELECT *
     INTO #actual

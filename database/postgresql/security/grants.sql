@@ -1,6 +1,7 @@
 --liquibase formatted sql
 
--- analytics_reader: the reporting views (schema kpi) and nothing else.
+-- analytics_reader: the reporting views (schema kpi), the analysis queries and
+--   the product rule (sales.product_class, sales.non_product_rule); nothing else.
 -- etl_loader: writes staging, runs the governance and cleaning procedures
 --   (SECURITY DEFINER, as ownership chaining does on SQL Server).
 -- sidecar_writer: reads the sales model, its summaries (mart) and the reporting views.
@@ -17,18 +18,26 @@ GRANT SELECT ON quality.batch_governance TO etl_loader;
 -- A procedure is executable by PUBLIC unless revoked, and these run as their
 -- owner (SECURITY DEFINER): only etl_loader may call them.
 REVOKE EXECUTE ON PROCEDURE quality.record_batch_governance(bigint), sales.clean_batch(bigint),
-    mart.refresh_summaries(), staging.refresh_statistics(varchar) FROM PUBLIC;
+    mart.refresh_summaries(bigint), staging.refresh_statistics(varchar) FROM PUBLIC;
 GRANT EXECUTE ON PROCEDURE quality.record_batch_governance(bigint), sales.clean_batch(bigint),
-    mart.refresh_summaries(), staging.refresh_statistics(varchar) TO etl_loader;
+    mart.refresh_summaries(bigint), staging.refresh_statistics(varchar) TO etl_loader;
 GRANT USAGE ON SCHEMA mart TO etl_loader;
+-- Run by quality.record_batch_governance as its owner.
+REVOKE EXECUTE ON PROCEDURE staging.record_duplicates(bigint) FROM PUBLIC;
 -- The parts mart.refresh_summaries runs, one per summary table: it calls them
 -- as their owner, so etl_loader needs no right on them.
-REVOKE EXECUTE ON PROCEDURE mart.refresh_invoice_summary(), mart.refresh_customer_month(),
-    mart.refresh_customer_country_month(), mart.refresh_customer_summary(), mart.refresh_product_summary(),
-    mart.refresh_monthly_summary(), mart.refresh_country_summary(), mart.refresh_product_pair() FROM PUBLIC;
+REVOKE EXECUTE ON PROCEDURE mart.refresh_invoice_summary(bigint), mart.refresh_customer_month(bigint),
+    mart.refresh_customer_country_month(bigint), mart.refresh_customer_summary(bigint),
+    mart.refresh_product_summary(bigint), mart.refresh_monthly_summary(bigint),
+    mart.refresh_country_summary(bigint), mart.refresh_product_pair(bigint) FROM PUBLIC;
 
 GRANT USAGE ON SCHEMA sales, mart TO sidecar_writer;
 GRANT SELECT ON ALL TABLES IN SCHEMA sales, mart TO sidecar_writer;
+
+-- The product rule: Power BI and the analysts read which stock codes are not
+-- products, and why, and nothing else of the sales model.
+GRANT USAGE ON SCHEMA sales TO analytics_reader;
+GRANT SELECT ON sales.product_class, sales.non_product_rule TO analytics_reader;
 
 -- Anomaly detection: etl_loader runs it; sidecar_writer reads its results;
 -- analytics_reader sees them only through kpi views (kpi.quantity_anomaly).
@@ -55,9 +64,9 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA analysis GRANT EXECUTE ON FUNCTIONS TO analyt
 -- progress.
 GRANT USAGE ON SCHEMA ml TO sidecar_writer, analytics_reader;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ml.model_run, ml.customer_segment, ml.repurchase_score,
-    ml.product_recommendation, ml.revenue_forecast TO sidecar_writer;
+    ml.product_recommendation, ml.revenue_forecast, ml.model_artefact TO sidecar_writer;
 GRANT SELECT ON ml.current_model_run, ml.run_metric, ml.current_customer_segment, ml.segment_summary,
-    ml.current_repurchase_score, ml.current_product_recommendation, ml.current_revenue_forecast
-    TO sidecar_writer, analytics_reader;
+    ml.current_repurchase_score, ml.current_product_recommendation, ml.current_revenue_forecast,
+    ml.current_model_artefact TO sidecar_writer, analytics_reader;
 REVOKE EXECUTE ON PROCEDURE ml.prune_runs(integer) FROM PUBLIC;
 GRANT EXECUTE ON PROCEDURE ml.prune_runs(integer) TO sidecar_writer;

@@ -1,17 +1,33 @@
 --liquibase formatted sql
 
--- Rebuilds mart.customer_month, revenue and orders per customer and month,
--- from mart.invoice_summary (refreshed first).
+-- Refreshes mart.customer_month, revenue and orders per customer and month,
+-- from mart.invoice_summary (refreshed first): the customer-months a batch
+-- touched (mart.touched_customer_month), or with a null batch all of them.
 --changeset ecom:mart.refresh_customer_month runOnChange:true splitStatements:true endDelimiter:GO stripComments:false
 CREATE OR ALTER PROCEDURE mart.refresh_customer_month
+    @batch_id bigint = NULL
 AS
 BEGIN
     SET NOCOUNT, XACT_ABORT ON;
 
-    DELETE FROM mart.customer_month;
+    SELECT t.customer_id, t.month_start
+    INTO #touched_customer_month
+    FROM mart.touched_customer_month(@batch_id) AS t
+    OPTION (RECOMPILE);
+
+    IF @batch_id IS NULL
+        DELETE FROM mart.customer_month;
+    ELSE
+        DELETE m
+        FROM mart.customer_month AS m
+        INNER JOIN #touched_customer_month AS t
+            ON t.customer_id = m.customer_id AND t.month_start = m.month_start;
+
     INSERT INTO mart.customer_month (customer_id, month_start, revenue, orders)
-    SELECT customer_id, month_start, SUM(revenue), COUNT(*)
-    FROM mart.invoice_summary
-    GROUP BY customer_id, month_start;
+    SELECT s.customer_id, s.month_start, SUM(s.revenue), COUNT(*)
+    FROM mart.invoice_summary AS s
+    INNER JOIN #touched_customer_month AS t
+        ON t.customer_id = s.customer_id AND t.month_start = s.month_start
+    GROUP BY s.customer_id, s.month_start;
 END;
 GO

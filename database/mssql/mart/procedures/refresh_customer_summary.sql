@@ -1,15 +1,29 @@
 --liquibase formatted sql
 
--- Rebuilds mart.customer_summary, lifetime figures per customer with sales,
+-- Refreshes mart.customer_summary, lifetime figures per customer with sales,
 -- from mart.invoice_summary (refreshed first) and the sales model; the
--- cancellations are counted from sales.cancellation_line.
+-- cancellations are counted from sales.cancellation_line. The customers of
+-- the invoices a batch touched (mart.touched_invoice, cancellations
+-- included), or with a null batch all of them.
 --changeset ecom:mart.refresh_customer_summary runOnChange:true splitStatements:true endDelimiter:GO stripComments:false
 CREATE OR ALTER PROCEDURE mart.refresh_customer_summary
+    @batch_id bigint = NULL
 AS
 BEGIN
     SET NOCOUNT, XACT_ABORT ON;
 
-    DELETE FROM mart.customer_summary;
+    SELECT DISTINCT i.customer_id
+    INTO #touched_customer
+    FROM sales.invoice AS i
+    WHERE i.invoice_no IN (SELECT t.invoice_no FROM mart.touched_invoice(@batch_id) AS t)
+    OPTION (RECOMPILE);
+
+    IF @batch_id IS NULL
+        DELETE FROM mart.customer_summary;
+    ELSE
+        DELETE FROM mart.customer_summary
+        WHERE customer_id IN (SELECT t.customer_id FROM #touched_customer AS t);
+
     INSERT INTO mart.customer_summary (customer_id, country_id, first_purchase_at, last_purchase_at, orders,
                                        revenue, quantity, distinct_products, active_days,
                                        cancelled_orders, cancelled_revenue)
@@ -21,6 +35,7 @@ BEGIN
                COUNT(*) AS orders, SUM(revenue) AS revenue, SUM(quantity) AS quantity,
                COUNT(DISTINCT CAST(invoice_date AS date)) AS active_days
         FROM mart.invoice_summary
+        WHERE customer_id IN (SELECT t.customer_id FROM #touched_customer AS t)
         GROUP BY customer_id
     ) AS s
     INNER JOIN sales.customer AS c ON c.customer_id = s.customer_id
@@ -28,6 +43,7 @@ BEGIN
         SELECT i.customer_id, COUNT(DISTINCT l.stock_code) AS distinct_products
         FROM sales.invoice_line AS l
         INNER JOIN sales.invoice AS i ON i.invoice_no = l.invoice_no
+        WHERE i.customer_id IN (SELECT t.customer_id FROM #touched_customer AS t)
         GROUP BY i.customer_id
     ) AS p ON p.customer_id = s.customer_id
     LEFT JOIN (
@@ -35,6 +51,7 @@ BEGIN
                SUM(l.line_revenue) AS cancelled_revenue
         FROM sales.cancellation_line AS l
         INNER JOIN sales.invoice AS i ON i.invoice_no = l.invoice_no
+        WHERE i.customer_id IN (SELECT t.customer_id FROM #touched_customer AS t)
         GROUP BY i.customer_id
     ) AS x ON x.customer_id = s.customer_id;
 END;

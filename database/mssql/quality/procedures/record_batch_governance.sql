@@ -1,7 +1,9 @@
 --liquibase formatted sql
 
 -- Counts one staged batch into quality.batch_governance (replacing any earlier
--- record of it), from the classification of staging.classify_batch.
+-- record of it), from the classification of staging.classify_batch, after
+-- recording the batch's duplicates (staging.record_duplicates), which the
+-- classification and sales.clean_batch then read.
 -- Split on GO only: the semicolons inside the body must reach the server.
 --changeset ecom:quality.record_batch_governance runOnChange:true splitStatements:true endDelimiter:GO stripComments:false
 CREATE OR ALTER PROCEDURE quality.record_batch_governance
@@ -10,6 +12,8 @@ AS
 BEGIN
     -- The caller owns the transaction; XACT_ABORT rolls all of it back on error.
     SET NOCOUNT, XACT_ABORT ON;
+
+    EXEC staging.record_duplicates @batch_id = @batch_id;
 
     DELETE FROM quality.batch_governance
     WHERE batch_id = @batch_id;

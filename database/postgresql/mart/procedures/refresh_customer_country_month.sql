@@ -1,25 +1,41 @@
 --liquibase formatted sql
 
--- Rebuilds mart.customer_country_month, sales per customer, invoice country
--- and month, from mart.invoice_summary (refreshed first).
+-- Refreshes mart.customer_country_month, sales per customer, invoice country
+-- and month, from mart.invoice_summary (refreshed first): the customer-months
+-- a batch touched (mart.touched_customer_month), or with a null batch all.
 --changeset ecom:mart.refresh_customer_country_month runOnChange:true splitStatements:false
-CREATE OR REPLACE PROCEDURE mart.refresh_customer_country_month()
+DROP PROCEDURE IF EXISTS mart.refresh_customer_country_month();
+CREATE OR REPLACE PROCEDURE mart.refresh_customer_country_month(p_batch_id bigint DEFAULT NULL)
 LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-    DELETE FROM mart.customer_country_month;
+    DROP TABLE IF EXISTS pg_temp.touched_customer_month;
+    CREATE TEMPORARY TABLE touched_customer_month ON COMMIT DROP AS
+    SELECT customer_id, month_start FROM mart.touched_customer_month(p_batch_id);
+
+    IF p_batch_id IS NULL THEN
+        DELETE FROM mart.customer_country_month;
+    ELSE
+        DELETE FROM mart.customer_country_month AS m
+        USING touched_customer_month AS t
+        WHERE m.customer_id = t.customer_id AND m.month_start = t.month_start;
+    END IF;
+
     -- Written in month and customer order, so a visual's COUNT(DISTINCT
     -- customer_id) per month sorts rows already in order (100 ms instead of
     -- 300 at 10x).
     INSERT INTO mart.customer_country_month (customer_id, month_start, country_id, orders, revenue, quantity)
-    SELECT customer_id, month_start, country_id, COUNT(*), SUM(revenue), SUM(quantity)
-    FROM mart.invoice_summary
-    GROUP BY customer_id, month_start, country_id
-    ORDER BY month_start, customer_id;
+    SELECT s.customer_id, s.month_start, s.country_id, COUNT(*), SUM(s.revenue), SUM(s.quantity)
+    FROM mart.invoice_summary AS s
+    JOIN touched_customer_month AS t ON t.customer_id = s.customer_id AND t.month_start = s.month_start
+    GROUP BY s.customer_id, s.month_start, s.country_id
+    ORDER BY s.month_start, s.customer_id;
 
-    -- Fresh statistics: the reporting queries' plans depend on them.
-    ANALYZE mart.customer_country_month;
+    -- After a rebuild, fresh statistics: the reporting queries' plans depend on them.
+    IF p_batch_id IS NULL THEN
+        ANALYZE mart.customer_country_month;
+    END IF;
 END;
 $$;

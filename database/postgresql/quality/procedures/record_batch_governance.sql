@@ -1,7 +1,9 @@
 --liquibase formatted sql
 
 -- Counts one staged batch into quality.batch_governance (replacing any earlier
--- record of it), from the classification of staging.classify_batch.
+-- record of it), from the classification of staging.classify_batch, after
+-- recording the batch's duplicates (staging.record_duplicates), which the
+-- classification and sales.clean_batch then read.
 --changeset ecom:quality.record_batch_governance runOnChange:true splitStatements:false
 CREATE OR REPLACE PROCEDURE quality.record_batch_governance(p_batch_id bigint)
 LANGUAGE plpgsql
@@ -9,8 +11,7 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-    -- A bulk load leaves the planner blind; the classification's plan depends on fresh statistics.
-    ANALYZE staging.retail_line;
+    CALL staging.record_duplicates(p_batch_id);
 
     DELETE FROM quality.batch_governance WHERE batch_id = p_batch_id;
 

@@ -3,10 +3,9 @@
 -- The governance rules, in one place: every staged row of one batch with a
 -- flag per exclusion category. Categories overlap (a cancellation can also
 -- lack a customer); a row is clean only when no flag is set.
--- A row is an exact duplicate when all eight source fields equal those of an
--- earlier row: earlier in the same batch (by line number) or in an earlier
--- batch. The first copy stays. Earlier batches are only searched for the
--- invoices of this batch, so the cost follows the batch, not the history.
+-- A row is an exact duplicate when staging.record_duplicates recorded it so
+-- (quality.record_batch_governance runs it first): the only rule that
+-- compares rows, worked out once per batch; the others read the row alone.
 --changeset ecom:staging.classify_batch runOnChange:true splitStatements:false
 CREATE OR REPLACE FUNCTION staging.classify_batch(p_batch_id bigint)
 RETURNS TABLE (
@@ -17,33 +16,18 @@ RETURNS TABLE (
 LANGUAGE sql
 STABLE
 AS $$
-WITH candidate AS (
-    SELECT r.*
+WITH flagged AS (
+    SELECT r.batch_id, r.line_number, r.invoice, r.stock_code, r.description, r.quantity,
+           r.invoice_date, r.price, r.customer_id, r.country,
+           r.customer_id IS NULL AS is_missing_customer,
+           d.line_number IS NOT NULL AS is_duplicate,
+           r.invoice LIKE 'C%'   AS is_cancellation,
+           r.invoice LIKE 'A%'   AS is_adjustment,
+           r.quantity <= 0       AS is_non_positive_quantity,
+           r.price <= 0          AS is_non_positive_price
     FROM staging.retail_line AS r
+    LEFT JOIN staging.duplicate_line AS d ON d.batch_id = r.batch_id AND d.line_number = r.line_number
     WHERE r.batch_id = p_batch_id
-    UNION ALL
-    SELECT r.*
-    FROM staging.retail_line AS r
-    WHERE r.batch_id < p_batch_id
-      AND r.invoice IN (SELECT t.invoice FROM staging.retail_line AS t WHERE t.batch_id = p_batch_id)
-), numbered AS (
-    SELECT c.*,
-           ROW_NUMBER() OVER (
-               PARTITION BY c.invoice, c.stock_code, c.description, c.quantity,
-                            c.invoice_date, c.price, c.customer_id, c.country
-               ORDER BY c.batch_id, c.line_number) AS copy_number
-    FROM candidate AS c
-), flagged AS (
-    SELECT n.batch_id, n.line_number, n.invoice, n.stock_code, n.description, n.quantity,
-           n.invoice_date, n.price, n.customer_id, n.country,
-           n.customer_id IS NULL AS is_missing_customer,
-           n.copy_number > 1     AS is_duplicate,
-           n.invoice LIKE 'C%'   AS is_cancellation,
-           n.invoice LIKE 'A%'   AS is_adjustment,
-           n.quantity <= 0       AS is_non_positive_quantity,
-           n.price <= 0          AS is_non_positive_price
-    FROM numbered AS n
-    WHERE n.batch_id = p_batch_id
 )
 SELECT f.*,
        NOT (f.is_missing_customer OR f.is_duplicate OR f.is_cancellation OR f.is_adjustment

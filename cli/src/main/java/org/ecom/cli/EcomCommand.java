@@ -8,14 +8,16 @@ import picocli.CommandLine.Command;
 @Command(name = "ecom", mixinStandardHelpOptions = true, version = "ecom 0.1.0",
         description = "E-commerce analytics warehouse: load Online Retail data into PostgreSQL or SQL Server, govern and clean it, and score customers with the ML sidecar.",
         subcommands = {RunCommand.class, DeployCommand.class, LoadCommand.class, GenerateCommand.class, DbCommand.class,
-            SidecarCommand.class, ReportCommand.class, PublishCommand.class, TestDbCommand.class,
+            SidecarCommand.class, ReportCommand.class, ServeCommand.class, PublishCommand.class, TestDbCommand.class,
+            SyncCommand.class, DocsCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  ./ecom run --demo                       generated data, embedded PostgreSQL",
             "  ./ecom run --input online_retail_II.csv.gz --json summary.json",
             "  ./ecom deploy --print-sql --dialect mssql > deploy.sql",
             "  ./ecom db                               serve the embedded database",
             "  ./ecom sidecar --schedule \"0 3 * * *\"    train the models and write back, every day at 03:00",
-            "  ./ecom report --out report.html         the dashboard as one offline HTML file"})
+            "  ./ecom report --out report.html         the dashboard as one offline HTML file",
+            "  ./ecom serve                            scores and recommendations over HTTP, the live dashboard"})
 public final class EcomCommand implements Runnable {
 
     @CommandLine.Spec

@@ -23,6 +23,7 @@ final class PipelineReport implements Pipeline.Listener {
     private static final long STAGE_TICK_MILLIS = Long.getLong("ecom.progressMillis", 5_000L);
 
     private final PrintStream out;
+    private final boolean oneLinePerFile;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "stage-progress");
         thread.setDaemon(true);
@@ -32,8 +33,15 @@ final class PipelineReport implements Pipeline.Listener {
     private ScheduledFuture<?> stageTick;
     private long fileStart;
 
+    /** Each file's full governance report. */
     PipelineReport(PrintStream out) {
+        this(out, false);
+    }
+
+    /** With {@code oneLinePerFile}, a line per file instead (a folder of daily files). */
+    PipelineReport(PrintStream out, boolean oneLinePerFile) {
         this.out = out;
+        this.oneLinePerFile = oneLinePerFile;
     }
 
     @Override
@@ -57,6 +65,10 @@ final class PipelineReport implements Pipeline.Listener {
     public void fileDone(Pipeline.FileResult result) {
         closeProgress();
         String name = result.file().getFileName().toString();
+        if (oneLinePerFile) {
+            printLine(name, result);
+            return;
+        }
         if (result.alreadyLoaded()) {
             out.println(name + " was already loaded as batch " + result.batchId() + ": nothing added.");
         } else {
@@ -105,6 +117,18 @@ final class PipelineReport implements Pipeline.Listener {
                 String.format(Locale.UK, "%,.2f", g.cleanRevenue().setScale(2, RoundingMode.HALF_UP)));
         row("customers", g.cleanCustomers());
         out.println("  (a row can break several rules: the exclusion counts overlap)");
+    }
+
+    private void printLine(String name, Pipeline.FileResult result) {
+        BatchGovernance g = result.governance();
+        if (result.alreadyLoaded()) {
+            out.printf("%s: already loaded as batch %d, skipped%n", name, result.batchId());
+        } else {
+            out.printf(Locale.UK, "%s: batch %d, %s rows, %s clean, revenue %,.2f, %s duplicates, %s rejected, %.1f s%n",
+                    name, result.batchId(), Console.count(g.rowsRead()), Console.count(g.cleanRows()),
+                    g.cleanRevenue().setScale(2, RoundingMode.HALF_UP), Console.count(g.duplicateRows()),
+                    Console.count(g.rowsRejected()), (System.nanoTime() - fileStart) / 1e9);
+        }
     }
 
     private void row(String label, long value) {

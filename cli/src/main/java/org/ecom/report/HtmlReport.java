@@ -37,7 +37,7 @@ public final class HtmlReport {
     }
 
     /** The Chart.js UMD build of the WebJar on the class path, whatever its version. */
-    private static String chartJs() {
+    public static String chartJs() {
         try (InputStream in = HtmlReport.class.getResourceAsStream(CHARTJS_POM)) {
             if (in == null) {
                 throw new IllegalStateException("Chart.js WebJar not on the class path (" + CHARTJS_POM + ")");

@@ -54,7 +54,7 @@ class CrossEngineEqualityTest {
     private static final List<String> SCHEMAS = List.of("kpi", "analysis", "ml");
     /** The model tables, parents first, copied from the T-SQL server to PostgreSQL. */
     private static final List<String> MODEL_TABLES = List.of("ml.model_run", "ml.customer_segment",
-            "ml.repurchase_score", "ml.product_recommendation", "ml.revenue_forecast");
+            "ml.repurchase_score", "ml.product_recommendation", "ml.revenue_forecast", "ml.model_artefact");
 
     @TempDir
     Path dir;
@@ -145,7 +145,7 @@ class CrossEngineEqualityTest {
         return new Result(columns, rows);
     }
 
-    /** A value as both engines must show it: decimals as written, floats to 6 decimals, integers of any width alike. */
+    /** A value as both engines must show it: decimals as written, floats to 6 decimals, integers of any width alike, bytes in hex. */
     private static String text(Object value) {
         if (value == null) {
             return "null";
@@ -164,6 +164,9 @@ class CrossEngineEqualityTest {
         }
         if (value instanceof java.sql.Date d) {
             return d.toLocalDate().toString();
+        }
+        if (value instanceof byte[] bytes) {
+            return java.util.HexFormat.of().formatHex(bytes);
         }
         return value.toString();
     }

@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
+import java.util.function.IntSupplier;
 import org.ecom.db.ContractEngines;
 import org.ecom.db.DatabaseTarget;
 import org.ecom.db.DatabaseTest;
@@ -86,6 +90,48 @@ class EcomCommandTest {
         }
         assertEquals(0, number(target, "SELECT COUNT(*) FROM quality.anomaly AS a"
                 + " LEFT JOIN sales.invoice_line AS l ON l.invoice_line_id = a.invoice_line_id WHERE l.invoice_line_id IS NULL"));
+    }
+
+    @Test
+    void aFolderLoadsItsFilesInNameOrderOnceEachWithALinePerFile() throws Exception {
+        String url = ContractEngines.freshPostgres().jdbcUrl();
+        Path folder = Files.createDirectory(dir.resolve("daily"));
+        String header = "Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country\n";
+        Files.writeString(folder.resolve("2010-01-02.csv"), header
+                + "489436,22113,HEART,24,2010-01-02 09:00:00,1.25,12345.0,France\n");
+        Files.writeString(folder.resolve("2010-01-01.csv"), header
+                + "489434,85048,LIGHT,12,2010-01-01 07:45:00,6.95,13085.0,United Kingdom\n"
+                + "489434,85048,LIGHT,12,2010-01-01 07:45:00,6.95,13085.0,United Kingdom\n");
+        Files.writeString(folder.resolve(".2010-01-03.csv.part"), "still being copied");
+
+        List<String> first = fileLines(() -> execute("load", "--db", url, folder.toString()));
+        assertEquals(2, first.size(), first.toString());
+        assertTrue(first.get(0).matches("2010-01-01\\.csv: batch \\d+, 2 rows, 1 clean, revenue 83\\.40, 1 duplicates,"
+                + " 0 rejected, [0-9.]+ s"), first.get(0));
+        assertTrue(first.get(1).startsWith("2010-01-02.csv: batch "), first.get(1));
+
+        List<String> again = fileLines(() -> execute("load", "--db", url, folder.toString()));
+        assertEquals(2, again.size(), again.toString());
+        for (String line : again) {
+            assertTrue(line.matches(".*\\.csv: already loaded as batch \\d+, skipped"), line);
+        }
+
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        assertEquals(2, execute("load", "--db", url, empty.toString()), "an empty folder is a usage error");
+        assertTrue(err.toString().contains("no file to load"), err.toString());
+    }
+
+    /** The lines a command prints on stdout about files (one per file loaded or skipped); it must exit 0. */
+    private List<String> fileLines(IntSupplier command) {
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, command.getAsInt(), err.toString());
+        } finally {
+            System.setOut(stdout);
+        }
+        return captured.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains(".csv: ")).toList();
     }
 
     private static List<String> rows(DatabaseTarget target, String sql) throws Exception {

@@ -46,13 +46,15 @@ class UsageErrorTest {
     @Test
     void argumentsThatCannotWorkExit2() throws Exception {
         Path csv = Files.writeString(dir.resolve("a.csv"), "Invoice\n");
+        Path emptyFolder = Files.createDirectory(dir.resolve("empty"));
         List<List<String>> usageErrors = List.of(
                 List.of(),
                 List.of("no-such-command"),
                 List.of("run", "--input", csv.toString(), "--demo"),
                 List.of("run", "--input", dir.resolve("missing.csv").toString()),
                 List.of("load", dir.resolve("missing.csv").toString()),
-                List.of("load", dir.toString()),
+                List.of("load", emptyFolder.toString()),
+                List.of("run", "--input", dir.toString()),
                 List.of("load", "--encoding", "latin9", csv.toString()),
                 List.of("load", "--db", "jdbc:mysql://localhost/ecom", csv.toString()),
                 List.of("report", "--db", "jdbc:mysql://localhost/ecom", "--out", dir.resolve("r.html").toString()),
@@ -64,7 +66,9 @@ class UsageErrorTest {
             assertEquals(2, execute(args.toArray(String[]::new)), args + ": " + err);
             assertTrue(err.startsWith("ecom: error: "), args + ": " + err);
         }
-        assertEquals(2, execute("load", dir.toString()));
+        assertEquals(2, execute("run", "--input", dir.toString()));
         assertEquals("ecom: error: " + dir + ": is a directory, not a file", err.strip());
+        assertEquals(2, execute("load", emptyFolder.toString()));
+        assertTrue(err.contains(emptyFolder + ": no file to load in this folder"), err);
     }
 }

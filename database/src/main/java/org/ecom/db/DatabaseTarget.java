@@ -36,8 +36,13 @@ public record DatabaseTarget(String jdbcUrl, String user, String password, Diale
     }
 
     public Connection connect() throws SQLException {
-        String url = dialect == Dialect.MSSQL ? withEncryptionDefaults(jdbcUrl) : jdbcUrl;
+        String url = connectionUrl();
         return user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
+    }
+
+    /** The URL connections use: on SQL Server, with the encryption defaults below. For a connection pool. */
+    public String connectionUrl() {
+        return dialect == Dialect.MSSQL ? withEncryptionDefaults(jdbcUrl) : jdbcUrl;
     }
 
     /**

@@ -62,16 +62,13 @@ public final class StagingFixture {
         }
     }
 
-    /** Runs governance, cleaning and the summaries on a batch, as the loader does. */
+    /** Runs governance, cleaning and the summaries of the keys the batch touched on it, as the loader does. */
     public void process(long batchId) throws SQLException {
-        for (String procedure : new String[] {"quality.record_batch_governance", "sales.clean_batch"}) {
+        for (String procedure : new String[] {"quality.record_batch_governance", "sales.clean_batch", "mart.refresh_summaries"}) {
             try (PreparedStatement s = connection.prepareStatement(dialect.callStatement(procedure, 1))) {
                 s.setLong(1, batchId);
                 s.execute();
             }
-        }
-        try (PreparedStatement s = connection.prepareStatement(dialect.callStatement("mart.refresh_summaries", 0))) {
-            s.execute();
         }
     }
 

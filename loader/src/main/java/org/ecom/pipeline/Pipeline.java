@@ -125,11 +125,7 @@ public final class Pipeline {
             if (!staged.alreadyLoaded()) {
                 refreshStatistics(handle, "load");
                 millis.put("load", elapsedSince(start));
-                runStage(handle, "govern", "quality.record_batch_governance", staged.batchId(), listener, millis);
-                runStage(handle, "clean", "sales.clean_batch", staged.batchId(), listener, millis);
-                refreshStatistics(handle, "clean");
-                runStage(handle, "summarize", "mart.refresh_summaries", null, listener, millis);
-                refreshStatistics(handle, "summarize");
+                processStaged(handle, staged.batchId(), listener, millis);
             }
             BatchGovernance governance = BatchGovernance.read(handle, staged.batchId());
             handle.commit();
@@ -140,15 +136,29 @@ public final class Pipeline {
         }
     }
 
-    private void runStage(Handle handle, String stage, String procedure, Long batchId, Listener listener,
+    /**
+     * Governs, cleans and summarises a batch that is already in staging (copied there by
+     * {@code ./ecom sync}), in the caller's transaction, as a loaded file is; then the caller runs
+     * {@link AnomalyDetection} once after its batches.
+     */
+    public BatchGovernance processStaged(Handle handle, long batchId, Listener listener) {
+        processStaged(handle, batchId, listener, new LinkedHashMap<>());
+        return BatchGovernance.read(handle, batchId);
+    }
+
+    private void processStaged(Handle handle, long batchId, Listener listener, Map<String, Long> millis) {
+        runStage(handle, "govern", "quality.record_batch_governance", batchId, listener, millis);
+        runStage(handle, "clean", "sales.clean_batch", batchId, listener, millis);
+        refreshStatistics(handle, "clean");
+        runStage(handle, "summarize", "mart.refresh_summaries", batchId, listener, millis);
+        refreshStatistics(handle, "summarize");
+    }
+
+    private void runStage(Handle handle, String stage, String procedure, long batchId, Listener listener,
                           Map<String, Long> millis) {
         long start = System.nanoTime();
         listener.stageStarted(stage);
-        if (batchId == null) {
-            handle.execute(target.dialect().callStatement(procedure, 0));
-        } else {
-            handle.execute(target.dialect().callStatement(procedure, 1), batchId);
-        }
+        handle.execute(target.dialect().callStatement(procedure, 1), batchId);
         millis.put(stage, elapsedSince(start));
     }
 

@@ -25,8 +25,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The parts of mart.refresh_summaries, one procedure per summary table, each called on its own on
- * hand-made sales rows (and hand-made rows of the summaries it reads), then the whole. Every
+ * The parts of mart.refresh_summaries, one procedure per summary table, each called on its own with
+ * no batch (the full rebuild) on hand-made sales rows (and hand-made rows of the summaries it
+ * reads), then the whole. IncrementalRefreshContractTest covers the refresh of a batch's keys. Every
  * expected row is worked out by hand below.
  *
  * <pre>
@@ -72,9 +73,10 @@ class MartRefreshContractTest {
             new Part("mart.refresh_product_summary", "mart.product_summary", "stock_code", List.of(),
                     "('STALE', 'STALE', 1, 1, 1, 1, '1999-01-01 00:00:00', '1999-01-01 00:00:00')"),
             new Part("mart.refresh_monthly_summary", "mart.monthly_summary", "month_start",
-                    List.of("mart.invoice_summary", "mart.customer_month"), "('1999-01-01', 1, 1, 1, 1, 1, %2$s)"),
+                    List.of("mart.invoice_summary", "mart.customer_month", "mart.customer_country_month"),
+                    "('1999-01-01', 1, 1, 1, 1, 1, %2$s)"),
             new Part("mart.refresh_country_summary", "mart.country_summary", "country_id",
-                    List.of("mart.invoice_summary"), "(%1$d, 'STALE', 1, 1, 1)"),
+                    List.of("mart.invoice_summary", "mart.customer_country_month"), "(%1$d, 'STALE', 1, 1, 1)"),
             new Part("mart.refresh_product_pair", "mart.product_pair", "stock_code_a, stock_code_b",
                     List.of("mart.invoice_summary"), "('STALE', 'STALE2', 1, 1, 1, 1, 1, 1, 1)"));
 
@@ -151,6 +153,9 @@ class MartRefreshContractTest {
                         + " ('600004', 102, " + uk + ", '2010-02-28 09:00:00', '2010-02-01', 25, 10, 1, 1)";
                 case "mart.customer_month" -> "(101, '2010-01-01', 25, 1), (101, '2010-02-01', 25, 1),"
                         + " (102, '2010-02-01', 45, 2)";
+                case "mart.customer_country_month" -> "(101, '2010-01-01', " + uk + ", 1, 25, 3),"
+                        + " (101, '2010-02-01', " + uk + ", 1, 25, 4), (102, '2010-02-01', " + uk + ", 1, 25, 10),"
+                        + " (102, '2010-02-01', " + france + ", 1, 20, 4)";
                 default -> throw new IllegalArgumentException("no hand-made rows for " + table);
             };
             execute(c, "INSERT INTO " + table + " VALUES " + values);

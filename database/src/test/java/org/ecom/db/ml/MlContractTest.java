@@ -2,11 +2,15 @@ package org.ecom.db.ml;
 
 import static org.ecom.db.MlFixture.prune;
 import static org.ecom.db.MlFixture.run;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -98,6 +102,51 @@ class MlContractTest {
                     String.valueOf(forecast)), rows(c, "SELECT run_id FROM ml.model_run ORDER BY run_id"));
             assertEquals(List.of(current + "|Champions"), rows(c, "SELECT run_id, segment_name FROM ml.customer_segment"));
             assertThrows(SQLException.class, () -> prune(c, engine.dialect(), 0));
+        }
+    }
+
+    private static void artefact(Connection c, long run, String kind, byte[] bytes) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO ml.model_artefact"
+                + " (run_id, model_kind, artefact_format, artefact_bytes, artefact_sha256) VALUES (?, ?, 'java-serialization', ?, 'sha')")) {
+            s.setLong(1, run);
+            s.setString(2, kind);
+            s.setBytes(3, bytes);
+            s.executeUpdate();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.ecom.db.ContractEngines#all")
+    void theCurrentArtefactIsTheLatestSucceededRunsBytesAndGoesWithItsRun(ContractEngines.Engine engine) throws SQLException {
+        try (Connection c = engine.freshConnection()) {
+            long older = run(c, "repurchase", "succeeded", "{}");
+            artefact(c, older, "repurchase", new byte[] {1});
+            // Every byte value, and more than a page: the column is binary and unbounded, not text.
+            byte[] model = new byte[70_000];
+            for (int i = 0; i < model.length; i++) {
+                model[i] = (byte) i;
+            }
+            long current = run(c, "repurchase", "succeeded", "{}");
+            artefact(c, current, "repurchase", model);
+            long failed = run(c, "repurchase", "failed", "{}");
+            artefact(c, failed, "repurchase", new byte[] {3});
+            assertThrows(SQLException.class, () -> artefact(c, current, "repurchase", new byte[] {4}), "one per run");
+            assertThrows(SQLException.class, () -> artefact(c, 999_999, "repurchase", new byte[] {5}), "of a run");
+            assertThrows(SQLException.class, () -> artefact(c, older, "churn", new byte[] {6}), "of a known kind");
+
+            try (Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("SELECT run_id, model_kind, artefact_format, artefact_bytes FROM ml.current_model_artefact")) {
+                assertTrue(r.next());
+                assertEquals(current, r.getLong(1));
+                assertEquals("repurchase|java-serialization", r.getString(2) + "|" + r.getString(3));
+                assertArrayEquals(model, r.getBytes(4));
+                assertFalse(r.next(), "only the current run's");
+            }
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("DELETE FROM ml.model_run WHERE run_id = " + older);
+            }
+            assertEquals(List.of(String.valueOf(current), String.valueOf(failed)),
+                    rows(c, "SELECT run_id FROM ml.model_artefact ORDER BY run_id"));
         }
     }
 

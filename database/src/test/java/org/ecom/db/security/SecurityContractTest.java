@@ -28,6 +28,8 @@ class SecurityContractTest {
                 s.executeQuery("SELECT * FROM kpi.revenue_actual_vs_forecast").close();
                 assertThrows(SQLException.class, () -> s.executeQuery("SELECT * FROM ml.model_run").close());
                 assertThrows(SQLException.class, () -> s.executeQuery("SELECT * FROM ml.repurchase_score").close());
+                s.executeQuery("SELECT * FROM ml.current_model_artefact").close();
+                assertThrows(SQLException.class, () -> s.executeQuery("SELECT * FROM ml.model_artefact").close());
                 assertThrows(SQLException.class, () -> s.executeUpdate(
                         "INSERT INTO sales.country (country_name) VALUES ('Atlantis')"));
                 assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM staging.load_batch"));

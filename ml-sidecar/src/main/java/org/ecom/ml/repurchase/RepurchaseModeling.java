@@ -61,7 +61,13 @@ public final class RepurchaseModeling {
         // The latest labelled window is the test window: the chosen model learns from it before scoring today.
         Model<Label> latest = chosen.candidate().trainer().apply(config.seed())
                 .train(TribuoExamples.dataset(testExamples));
-        double[] probabilities = TribuoExamples.buyProbabilities(latest, TribuoExamples.examples(current, null));
+        // Scored one customer at a time through the scorer that is stored with the run, so that the
+        // stored model gives a reader exactly the probabilities written here.
+        RepurchaseScorer scorer = TribuoScorer.of(latest, test.features());
+        double[] probabilities = new double[current.size()];
+        for (int i = 0; i < probabilities.length; i++) {
+            probabilities[i] = scorer.probability(current.rows()[i]);
+        }
         List<RepurchaseScore> scores = Deciles.of(current.customerIds(), probabilities);
 
         Map<String, Object> metrics = new LinkedHashMap<>();
@@ -92,7 +98,28 @@ public final class RepurchaseModeling {
         parameters.put("chosen_hyperparameters", chosen.candidate().hyperparameters());
         progress.accept(String.format("repurchase: chose %s, test AUC %.3f, scored %d customers",
                 chosen.candidate().family(), chosenTestAuc, scores.size()));
-        return new RepurchaseResult(scores, chosenTestAuc, parameters, metrics);
+        return new RepurchaseResult(scores, scorer, chosenTestAuc, parameters, metrics);
+    }
+
+    /**
+     * Each customer's features as of {@code asOf} (from orders before it), in the order of
+     * {@code names}: what a scorer of a run as of that day scored them on. Unknown names throw.
+     */
+    public static Map<Integer, double[]> features(List<CustomerOrder> orders, LocalDate asOf, int horizonDays,
+                                                 List<String> names) {
+        FeatureTable table = CustomerFeatures.at(OrderHistories.of(orders), asOf, horizonDays)
+                .select(names.stream().mapToInt(name -> {
+                    int column = CustomerFeatures.NAMES.indexOf(name);
+                    if (column < 0) {
+                        throw new IllegalArgumentException("unknown feature '" + name + "': expected one of " + CustomerFeatures.NAMES);
+                    }
+                    return column;
+                }).toArray());
+        Map<Integer, double[]> byCustomer = new LinkedHashMap<>();
+        for (int i = 0; i < table.size(); i++) {
+            byCustomer.put(table.customerIds()[i], table.rows()[i]);
+        }
+        return byCustomer;
     }
 
     /** What cross-validation chose: the best setting of each family, the best of those, and every candidate's figures. */

@@ -1,5 +1,6 @@
 package org.ecom.ml.sidecar;
 
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -8,11 +9,13 @@ import org.ecom.ml.ModelKind;
 import org.ecom.ml.repurchase.RepurchaseConfig;
 import org.ecom.ml.repurchase.RepurchaseModeling;
 import org.ecom.ml.repurchase.RepurchaseResult;
+import org.ecom.ml.repurchase.ScorerArtefact;
 import org.jdbi.v3.core.Handle;
 
 /**
  * Repurchase probabilities in the sidecar: the model chosen by cross-validation, retrained on the
- * latest window, scores every customer as of the pass's as-of date into ml.repurchase_score.
+ * latest window, scores every customer as of the pass's as-of date into ml.repurchase_score, and is
+ * stored with the run in ml.model_artefact for readers that score on their own (./ecom serve).
  */
 public record RepurchaseJob(RepurchaseConfig config) implements ModelJob<RepurchaseResult> {
 
@@ -33,6 +36,16 @@ public record RepurchaseJob(RepurchaseConfig config) implements ModelJob<Repurch
                 result.scores().stream()
                         .map(s -> new Object[] {runId, s.customerId(), s.probability(), s.decile()})
                         .toList());
+        byte[] artefact = ScorerArtefact.write(result.scorer());
+        try (PreparedStatement insert = handle.getConnection().prepareStatement("INSERT INTO ml.model_artefact"
+                + " (run_id, model_kind, artefact_format, artefact_bytes, artefact_sha256) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setLong(1, runId);
+            insert.setString(2, kind().storedName());
+            insert.setString(3, ScorerArtefact.FORMAT);
+            insert.setBytes(4, artefact);
+            insert.setString(5, ScorerArtefact.sha256(artefact));
+            insert.executeUpdate();
+        }
     }
 
     public Map<String, Object> headline(RepurchaseResult result) {

@@ -1,0 +1,92 @@
+package org.ecom.serve;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
+import org.ecom.db.DatabaseTarget;
+import org.ecom.db.Dialect;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
+
+/**
+ * The connections {@code ./ecom serve} reads through: a small HikariCP pool whose every session is
+ * analytics_reader and read-only, with a query timeout on every statement.
+ * <p>
+ * On PostgreSQL each session starts with {@code SET ROLE analytics_reader} (the login must be a
+ * member: the embedded database's owner is), so the session has the reader's rights and no more.
+ * SQL Server has no such switch for a pooled login, so there the login given must itself be a
+ * member of analytics_reader only. Either way the pool is refused when its session could write.
+ */
+public final class ReaderPool implements AutoCloseable {
+
+    private static final int CONNECTIONS = 4;
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+
+    private ReaderPool(HikariDataSource dataSource, Dialect dialect, Duration statementTimeout) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.jdbi = Jdbi.create(dataSource);
+        jdbi.getConfig(SqlStatements.class).setQueryTimeout((int) Math.max(1, statementTimeout.toSeconds()));
+    }
+
+    /** Opens the pool and checks that its sessions cannot write; throws, naming the fix, when they can. */
+    public static ReaderPool open(DatabaseTarget target, Duration statementTimeout) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("ecom-serve");
+        config.setJdbcUrl(target.connectionUrl());
+        if (target.user() != null) {
+            config.setUsername(target.user());
+            config.setPassword(target.password());
+        }
+        config.setMaximumPoolSize(CONNECTIONS);
+        config.setMinimumIdle(CONNECTIONS);
+        config.setReadOnly(true);
+        config.setAutoCommit(true);
+        // A request waits at most a second for a connection: a database that is down answers 503 quickly.
+        config.setConnectionTimeout(1_000);
+        config.setValidationTimeout(1_000);
+        if (target.dialect() == Dialect.POSTGRESQL) {
+            config.setConnectionInitSql("SET ROLE analytics_reader");
+        }
+        ReaderPool pool = new ReaderPool(new HikariDataSource(config), target.dialect(), statementTimeout);
+        try {
+            pool.refuseWriters();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return pool;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** A session that may insert into the model runs or touch the sales could be made to write: not served. */
+    private void refuseWriters() {
+        String canWrite = switch (dialect) {
+            // A reader has no right on schema sales at all (has_table_privilege would need it to resolve the name).
+            case POSTGRESQL -> "SELECT CASE WHEN has_table_privilege('ml.model_run', 'INSERT')"
+                    + " OR has_schema_privilege('sales', 'USAGE') THEN 1 ELSE 0 END";
+            case MSSQL -> "SELECT CASE WHEN HAS_PERMS_BY_NAME('ml.model_run', 'OBJECT', 'INSERT') = 1"
+                    + " OR HAS_PERMS_BY_NAME('sales.invoice_line', 'OBJECT', 'INSERT') = 1 THEN 1 ELSE 0 END";
+        };
+        int writer = jdbi.withHandle(h -> h.createQuery(canWrite).mapTo(Integer.class).one());
+        if (writer != 0) {
+            throw new IllegalStateException("the database login can write (it is not limited to analytics_reader):"
+                    + " serve reads with a login that is a member of analytics_reader only");
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

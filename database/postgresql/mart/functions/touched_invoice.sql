@@ -1,0 +1,17 @@
+--liquibase formatted sql
+
+-- The invoices whose summaries a batch may have changed: those with a sales
+-- or cancellation line of the batch (an invoice can gain lines in a later
+-- file). Every mart.refresh_<table> derives the keys it refreshes (customers,
+-- months, products, countries) from these. A null batch: every invoice (the
+-- full rebuild).
+--changeset ecom:mart.touched_invoice runOnChange:true splitStatements:false
+CREATE OR REPLACE FUNCTION mart.touched_invoice(p_batch_id bigint)
+RETURNS TABLE (invoice_no varchar)
+LANGUAGE sql
+STABLE
+AS $$
+SELECT l.invoice_no FROM sales.invoice_line AS l WHERE l.batch_id = p_batch_id OR p_batch_id IS NULL
+UNION
+SELECT c.invoice_no FROM sales.cancellation_line AS c WHERE c.batch_id = p_batch_id OR p_batch_id IS NULL;
+$$;
