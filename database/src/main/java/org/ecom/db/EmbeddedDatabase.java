@@ -267,6 +267,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /** Drops a database, ending its other sessions first (PostgreSQL 13+: WITH (FORCE)). */
+    public void dropDatabase(String name) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres")); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not drop database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Whether this process started the server (and so stops it on close). */
     public boolean ownsServer() {
         return server != null;
