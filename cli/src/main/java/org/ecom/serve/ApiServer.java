@@ -68,6 +68,8 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get(API + "/openapi.json", ctx -> ctx.contentType(JSON_TYPE).result(openApi));
             config.routes.get("/", this::dashboardPage);
             config.routes.get("/customer", ctx -> ctx.html(customerPage));
+            // Browsers ask for it on every page: an empty answer rather than a 404 in their console.
+            config.routes.get("/favicon.ico", ctx -> ctx.status(204));
             config.routes.get("/assets/chart.umd.js", ctx -> ctx.contentType("text/javascript").result(chartJs));
             config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, fromJavalin(e)));

@@ -63,9 +63,9 @@ public final class ServeData implements AutoCloseable {
 
     /** The snapshot to answer from; 503 while the database is unreachable. */
     Snapshot current() {
-        String reason = unavailable;
-        if (reason != null) {
-            throw ApiError.databaseUnavailable("the database cannot be reached: " + reason);
+        // The cause is in the server's log; a caller learns only that the database is down.
+        if (unavailable != null) {
+            throw ApiError.databaseUnavailable("the database cannot be reached");
         }
         return snapshot;
     }
@@ -191,22 +191,29 @@ public final class ServeData implements AutoCloseable {
     }
 
     /**
-     * The top reasons of each score, from the models' explanation view when the database has one
-     * (ml.current_repurchase_reason, written with the repurchase run); without it the lists stay empty.
+     * The top reasons of each score where the models write them (ml.repurchase_reason, issue 13):
+     * through its current view when the database has one, else the table itself for the current
+     * repurchase run when the reader may read it; without either the lists stay empty.
      */
     private void addReasons(Handle handle, Map<Integer, ObjectNode> customers) {
-        try {
-            handle.createQuery("SELECT customer_id, reason_rank, feature, contribution FROM ml.current_repurchase_reason"
-                    + " ORDER BY customer_id, reason_rank").map((r, ctx) -> {
-                        ObjectNode customer = customers.get(r.getInt(1));
-                        if (customer != null && customer.get("repurchase") instanceof ObjectNode repurchase) {
-                            ((ArrayNode) repurchase.get("reasons")).addObject().put("rank", r.getInt(2))
-                                    .put("feature", r.getString(3)).put("contribution", r.getDouble(4));
-                        }
-                        return r;
-                    }).forEach(r -> { });
-        } catch (RuntimeException noReasonsHere) {
-            // A database without the explanation view: the reasons stay empty, as documented.
+        for (String sql : List.of(
+                "SELECT customer_id, reason_rank, feature, contribution FROM ml.current_repurchase_reason ORDER BY customer_id, reason_rank",
+                "SELECT s.customer_id, s.reason_rank, s.feature, s.contribution FROM ml.repurchase_reason AS s"
+                        + " JOIN ml.current_model_run AS r ON r.run_id = s.run_id AND r.model_kind = 'repurchase'"
+                        + " ORDER BY s.customer_id, s.reason_rank")) {
+            try {
+                handle.createQuery(sql).map((r, ctx) -> {
+                    ObjectNode customer = customers.get(r.getInt(1));
+                    if (customer != null && customer.get("repurchase") instanceof ObjectNode repurchase) {
+                        ((ArrayNode) repurchase.get("reasons")).addObject().put("rank", r.getInt(2))
+                                .put("feature", r.getString(3)).put("contribution", r.getDouble(4));
+                    }
+                    return r;
+                }).forEach(r -> { });
+                return;
+            } catch (RuntimeException notInThisDatabase) {
+                // Not there or not readable by analytics_reader: try the next source, or leave the reasons empty.
+            }
         }
     }
 

@@ -269,7 +269,7 @@ class MartRefreshContractTest {
     }
 
     /** Every summary table but {@code except}'s (null: all of them), by name. */
-    private static Map<String, List<String>> summariesExcept(Connection c, Part except) throws SQLException {
+    static Map<String, List<String>> summariesExcept(Connection c, Part except) throws SQLException {
         Map<String, List<String>> tables = new LinkedHashMap<>();
         for (Part part : PARTS) {
             if (part != except) {
@@ -279,13 +279,13 @@ class MartRefreshContractTest {
         return tables;
     }
 
-    private static void call(Connection c, Dialect dialect, String procedure) throws SQLException {
+    static void call(Connection c, Dialect dialect, String procedure) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(dialect.callStatement(procedure, 0))) {
             s.execute();
         }
     }
 
-    private static void execute(Connection c, String sql) throws SQLException {
+    static void execute(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.executeUpdate(sql);
         }
