@@ -30,6 +30,8 @@ REVOKE EXECUTE ON PROCEDURE mart.refresh_invoice_summary(bigint), mart.refresh_c
     mart.refresh_customer_country_month(bigint), mart.refresh_customer_summary(bigint),
     mart.refresh_product_summary(bigint), mart.refresh_monthly_summary(bigint),
     mart.refresh_country_summary(bigint), mart.refresh_product_pair(bigint) FROM PUBLIC;
+-- sales.match_returns runs inside sales.clean_batch, as its owner.
+REVOKE EXECUTE ON PROCEDURE sales.match_returns(bigint) FROM PUBLIC;
 
 GRANT USAGE ON SCHEMA sales, mart TO sidecar_writer;
 GRANT SELECT ON ALL TABLES IN SCHEMA sales, mart TO sidecar_writer;

@@ -61,6 +61,7 @@ final class RunCommand implements Callable<Integer> {
             elapsed.put("deploy", (System.nanoTime() - deployStart) / 1_000_000);
 
             PipelineReport report = new PipelineReport(System.out);
+            DemoData.refuseToMix(db.target(), List.of(file));
             Pipeline pipeline = new Pipeline(db.target(), inputOptions.encoding);
             Interruption.cancelWith(pipeline::cancel);
             Pipeline.Result loaded = pipeline.run(List.of(file), report);
