@@ -12,3 +12,11 @@ CREATE TABLE mart.country_summary (
     CONSTRAINT pk_country_summary PRIMARY KEY CLUSTERED (country_id)
 );
 --rollback DROP TABLE mart.country_summary;
+
+-- Net of the returns matched to their sales (sales.match_returns) beside the
+-- gross revenue; filled by the next refresh.
+--changeset ecom:mart.country_summary.net
+ALTER TABLE mart.country_summary ADD
+    net_revenue decimal(18, 3) NOT NULL CONSTRAINT df_country_summary_net_revenue DEFAULT 0;
+--rollback ALTER TABLE mart.country_summary DROP CONSTRAINT df_country_summary_net_revenue;
+--rollback ALTER TABLE mart.country_summary DROP COLUMN net_revenue;

@@ -13,3 +13,11 @@ CREATE TABLE mart.customer_month (
 );
 CREATE INDEX ix_customer_month_month ON mart.customer_month (month_start);
 --rollback DROP TABLE mart.customer_month;
+
+-- Net of the returns matched to their sales (sales.match_returns) beside the
+-- gross revenue; filled by the next refresh.
+--changeset ecom:mart.customer_month.net
+ALTER TABLE mart.customer_month ADD
+    net_revenue decimal(18, 3) NOT NULL CONSTRAINT df_customer_month_net_revenue DEFAULT 0;
+--rollback ALTER TABLE mart.customer_month DROP CONSTRAINT df_customer_month_net_revenue;
+--rollback ALTER TABLE mart.customer_month DROP COLUMN net_revenue;

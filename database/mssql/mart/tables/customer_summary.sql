@@ -21,3 +21,11 @@ CREATE TABLE mart.customer_summary (
     CONSTRAINT pk_customer_summary PRIMARY KEY CLUSTERED (customer_id)
 );
 --rollback DROP TABLE mart.customer_summary;
+
+-- Net of the returns matched to their sales (sales.match_returns) beside the
+-- gross revenue; filled by the next refresh.
+--changeset ecom:mart.customer_summary.net
+ALTER TABLE mart.customer_summary ADD
+    net_revenue decimal(18, 3) NOT NULL CONSTRAINT df_customer_summary_net_revenue DEFAULT 0;
+--rollback ALTER TABLE mart.customer_summary DROP CONSTRAINT df_customer_summary_net_revenue;
+--rollback ALTER TABLE mart.customer_summary DROP COLUMN net_revenue;

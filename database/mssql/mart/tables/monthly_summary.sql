@@ -16,3 +16,11 @@ CREATE TABLE mart.monthly_summary (
     CONSTRAINT pk_monthly_summary PRIMARY KEY CLUSTERED (month_start)
 );
 --rollback DROP TABLE mart.monthly_summary;
+
+-- Net of the returns matched to their sales (sales.match_returns) beside the
+-- gross revenue; filled by the next refresh.
+--changeset ecom:mart.monthly_summary.net
+ALTER TABLE mart.monthly_summary ADD
+    net_revenue decimal(18, 3) NOT NULL CONSTRAINT df_monthly_summary_net_revenue DEFAULT 0;
+--rollback ALTER TABLE mart.monthly_summary DROP CONSTRAINT df_monthly_summary_net_revenue;
+--rollback ALTER TABLE mart.monthly_summary DROP COLUMN net_revenue;

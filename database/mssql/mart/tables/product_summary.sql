@@ -15,3 +15,12 @@ CREATE TABLE mart.product_summary (
     CONSTRAINT pk_product_summary PRIMARY KEY CLUSTERED (stock_code)
 );
 --rollback DROP TABLE mart.product_summary;
+
+-- Net of the returns matched to their sales (sales.match_returns) beside the
+-- gross revenue and quantity; filled by the next refresh.
+--changeset ecom:mart.product_summary.net
+ALTER TABLE mart.product_summary ADD
+    net_revenue decimal(18, 3) NOT NULL CONSTRAINT df_product_summary_net_revenue DEFAULT 0,
+    net_quantity bigint NOT NULL CONSTRAINT df_product_summary_net_quantity DEFAULT 0;
+--rollback ALTER TABLE mart.product_summary DROP CONSTRAINT df_product_summary_net_revenue, df_product_summary_net_quantity;
+--rollback ALTER TABLE mart.product_summary DROP COLUMN net_revenue, net_quantity;

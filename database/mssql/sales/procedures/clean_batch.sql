@@ -3,7 +3,8 @@
 -- Moves one staged batch into the sales model, set-based: the clean lines
 -- into sales.invoice_line, the cancellation lines that have a customer into
 -- sales.cancellation_line, and the countries, products, customers and
--- invoices they need. The rules come from staging.classify_batch.
+-- invoices they need, then matches the returns to their sales
+-- (sales.match_returns). The rules come from staging.classify_batch.
 -- Split on GO only: the semicolons inside the body must reach the server.
 --changeset ecom:sales.clean_batch runOnChange:true splitStatements:true endDelimiter:GO stripComments:false
 CREATE OR ALTER PROCEDURE sales.clean_batch
@@ -121,6 +122,8 @@ BEGIN
     FROM #kept_line
     WHERE is_cancellation = 1
     ORDER BY line_number;
+
+    EXEC sales.match_returns @batch_id;
 
     UPDATE staging.load_batch
     SET status = 'cleaned', finished_at = SYSDATETIME()

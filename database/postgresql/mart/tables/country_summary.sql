@@ -11,3 +11,9 @@ CREATE TABLE mart.country_summary (
     customers    integer       NOT NULL
 );
 --rollback DROP TABLE mart.country_summary;
+
+-- Net of the returns matched to their sales (sales.match_returns) beside the
+-- gross revenue; filled by the next refresh.
+--changeset ecom:mart.country_summary.net
+ALTER TABLE mart.country_summary ADD COLUMN net_revenue numeric(18,3) NOT NULL DEFAULT 0;
+--rollback ALTER TABLE mart.country_summary DROP COLUMN net_revenue;

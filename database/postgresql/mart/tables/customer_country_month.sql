@@ -23,3 +23,9 @@ SELECT customer_id, month_start, country_id, COUNT(*), SUM(revenue), SUM(quantit
 FROM mart.invoice_summary
 GROUP BY customer_id, month_start, country_id;
 --rollback DROP TABLE mart.customer_country_month;
+
+-- Net of the returns matched to their sales (sales.match_returns) beside the
+-- gross revenue; filled by the next refresh.
+--changeset ecom:mart.customer_country_month.net
+ALTER TABLE mart.customer_country_month ADD COLUMN net_revenue numeric(18,3) NOT NULL DEFAULT 0;
+--rollback ALTER TABLE mart.customer_country_month DROP COLUMN net_revenue;

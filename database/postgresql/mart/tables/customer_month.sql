@@ -13,3 +13,9 @@ CREATE TABLE mart.customer_month (
 );
 CREATE INDEX ix_customer_month_month ON mart.customer_month (month_start);
 --rollback DROP TABLE mart.customer_month;
+
+-- Net of the returns matched to their sales (sales.match_returns) beside the
+-- gross revenue; filled by the next refresh.
+--changeset ecom:mart.customer_month.net
+ALTER TABLE mart.customer_month ADD COLUMN net_revenue numeric(18,3) NOT NULL DEFAULT 0;
+--rollback ALTER TABLE mart.customer_month DROP COLUMN net_revenue;

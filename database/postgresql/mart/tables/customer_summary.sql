@@ -20,3 +20,9 @@ CREATE TABLE mart.customer_summary (
     cancelled_revenue   numeric(18,3) NOT NULL
 );
 --rollback DROP TABLE mart.customer_summary;
+
+-- Net of the returns matched to their sales (sales.match_returns) beside the
+-- gross revenue; filled by the next refresh.
+--changeset ecom:mart.customer_summary.net
+ALTER TABLE mart.customer_summary ADD COLUMN net_revenue numeric(18,3) NOT NULL DEFAULT 0;
+--rollback ALTER TABLE mart.customer_summary DROP COLUMN net_revenue;

@@ -20,3 +20,10 @@ CREATE TABLE mart.invoice_summary (
 CREATE INDEX ix_invoice_summary_date ON mart.invoice_summary (invoice_date);
 CREATE INDEX ix_invoice_summary_customer ON mart.invoice_summary (customer_id);
 --rollback DROP TABLE mart.invoice_summary;
+
+-- Net of the returns matched to their sales (sales.match_returns) beside the
+-- gross revenue and quantity; filled by the next refresh.
+--changeset ecom:mart.invoice_summary.net
+ALTER TABLE mart.invoice_summary ADD COLUMN net_revenue numeric(18,3) NOT NULL DEFAULT 0,
+    ADD COLUMN net_quantity bigint NOT NULL DEFAULT 0;
+--rollback ALTER TABLE mart.invoice_summary DROP COLUMN net_revenue, DROP COLUMN net_quantity;

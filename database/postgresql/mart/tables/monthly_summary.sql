@@ -15,3 +15,9 @@ CREATE TABLE mart.monthly_summary (
     is_partial       boolean       NOT NULL
 );
 --rollback DROP TABLE mart.monthly_summary;
+
+-- Net of the returns matched to their sales (sales.match_returns) beside the
+-- gross revenue; filled by the next refresh.
+--changeset ecom:mart.monthly_summary.net
+ALTER TABLE mart.monthly_summary ADD COLUMN net_revenue numeric(18,3) NOT NULL DEFAULT 0;
+--rollback ALTER TABLE mart.monthly_summary DROP COLUMN net_revenue;

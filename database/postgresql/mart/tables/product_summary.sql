@@ -14,3 +14,10 @@ CREATE TABLE mart.product_summary (
     last_sold_at  timestamp    NOT NULL
 );
 --rollback DROP TABLE mart.product_summary;
+
+-- Net of the returns matched to their sales (sales.match_returns) beside the
+-- gross revenue and quantity; filled by the next refresh.
+--changeset ecom:mart.product_summary.net
+ALTER TABLE mart.product_summary ADD COLUMN net_revenue numeric(18,3) NOT NULL DEFAULT 0,
+    ADD COLUMN net_quantity bigint NOT NULL DEFAULT 0;
+--rollback ALTER TABLE mart.product_summary DROP COLUMN net_revenue, DROP COLUMN net_quantity;

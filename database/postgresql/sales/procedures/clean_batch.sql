@@ -3,7 +3,8 @@
 -- Moves one staged batch into the sales model, set-based: the clean lines
 -- into sales.invoice_line, the cancellation lines that have a customer into
 -- sales.cancellation_line, and the countries, products, customers and
--- invoices they need. The rules come from staging.classify_batch.
+-- invoices they need, then matches the returns to their sales
+-- (sales.match_returns). The rules come from staging.classify_batch.
 --changeset ecom:sales.clean_batch runOnChange:true splitStatements:false
 CREATE OR REPLACE PROCEDURE sales.clean_batch(p_batch_id bigint)
 LANGUAGE plpgsql
@@ -83,6 +84,8 @@ BEGIN
     FROM kept_line
     WHERE is_cancellation
     ORDER BY line_number;
+
+    CALL sales.match_returns(p_batch_id);
 
     UPDATE staging.load_batch
     SET status = 'cleaned', finished_at = LOCALTIMESTAMP

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
+import org.ecom.db.EmbeddedDatabase;
 import org.ecom.sync.ModelCopy;
 import org.ecom.sync.WarehouseChecksums;
 import org.ecom.sync.WarehouseSync;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
             "Streams with COPY (PostgreSQL) and bulk copy (SQL Server), one transaction per batch: an interrupted sync leaves the target at its last whole batch, and running it again goes on from there. Credentials go in the URLs."},
         footer = {"", "Examples:",
             "  ./ecom sync --from embedded --to 'jdbc:sqlserver://srv.database.windows.net;databaseName=ecom;authentication=ActiveDirectoryDefault' --verify",
-            "  ./ecom sync --from 'jdbc:sqlserver://...' --to 'jdbc:postgresql://localhost/ecom_copy?user=etl&password=...' --dry-run"})
+            "  ./ecom sync --from 'jdbc:sqlserver://...' --to embedded:ecom_copy --dry-run"})
 final class SyncCommand implements Callable<Integer> {
 
     static final String EMBEDDED = "embedded";
@@ -25,21 +26,21 @@ final class SyncCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--from", required = true, paramLabel = "URL",
-            description = "The warehouse to copy from: a JDBC URL, or '" + EMBEDDED + "' for the embedded PostgreSQL.")
+            description = "The warehouse to copy from: a JDBC URL, '" + EMBEDDED + "' for the embedded PostgreSQL, or '" + EMBEDDED + ":NAME' for another database of the embedded server (created if missing).")
     String from;
 
     @Option(names = "--to", required = true, paramLabel = "URL",
-            description = "The warehouse to bring up to it: a JDBC URL, or '" + EMBEDDED + "'.")
+            description = "The warehouse to bring up to it: a JDBC URL, '" + EMBEDDED + "' or '" + EMBEDDED + ":NAME'.")
     String to;
 
     @Option(names = "--embedded-port", paramLabel = "PORT", defaultValue = "" + DatabaseOptions.DEFAULT_EMBEDDED_PORT,
             description = "Port of the embedded PostgreSQL (default: ${DEFAULT-VALUE}).")
     int embeddedPort;
 
-    @Option(names = "--dry-run", description = "List what would be deployed and copied, and change nothing.")
+    @Option(names = "--dry-run", description = "List what would be deployed and copied, and change nothing (with --verify: compare the two as they are).")
     boolean dryRun;
 
-    @Option(names = "--verify", description = "Afterwards, compare the row count and checksum of every sales, mart, kpi and analysis table and view on both sides, one line each; exit 1 if one differs.")
+    @Option(names = "--verify", description = "Afterwards, compare the row count and checksum of every sales, mart, kpi and analysis table and view on both sides, one line each; exit 1 if one differs. Surrogate keys (identity columns such as country_id) are left out; the analysis functions with parameters are not compared (they read the mart tables, which are).")
     boolean verify;
 
     @Option(names = "--with-models", description = "Also copy the current model runs (ml.model_run and their rows), so reports show the same scores before the target's next sidecar pass.")
@@ -57,7 +58,7 @@ final class SyncCommand implements Callable<Integer> {
                 if (withModels) {
                     printModels(new ModelCopy(source.target(), target.target()).plan(), "would copy");
                 }
-                return 0;
+                return verify ? verify(source, target) : 0;
             }
             Console.status("syncing " + source.target() + " -> " + target.target());
             WarehouseSync.Result result = sync.run(new Report());
@@ -71,7 +72,18 @@ final class SyncCommand implements Callable<Integer> {
         }
     }
 
+    /** A JDBC URL, the embedded database, or embedded:NAME, another database of the embedded server (created if missing). */
     private DatabaseOptions.Opened open(String url) {
+        if (url.regionMatches(true, 0, EMBEDDED + ":", 0, EMBEDDED.length() + 1)) {
+            String name = url.substring(EMBEDDED.length() + 1);
+            if (!name.matches("[a-z_][a-z0-9_]*")) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "'" + url + "': a database name of lower-case letters, digits and _ after " + EMBEDDED + ":");
+            }
+            EmbeddedDatabase embedded = EcomHome.startEmbeddedDatabase(embeddedPort);
+            embedded.createDatabaseIfMissing(name);
+            return new DatabaseOptions.Opened(embedded.target(name), embedded);
+        }
         DatabaseOptions options = new DatabaseOptions();
         options.jdbcUrl = url.equalsIgnoreCase(EMBEDDED) ? null : url;
         options.embeddedPort = embeddedPort;
@@ -97,19 +109,20 @@ final class SyncCommand implements Callable<Integer> {
         }
     }
 
+    /** One line per object; a difference fails the command, naming the objects. */
     private static int verify(DatabaseOptions.Opened source, DatabaseOptions.Opened target) throws Exception {
-        Console.status("verifying: row counts and checksums of " + String.join(", ", WarehouseChecksums.SCHEMAS));
+        Console.status("verifying: row counts and checksums of " + String.join(", ", WarehouseChecksums.SCHEMAS)
+                + " (surrogate keys left out, each server numbers its own)");
         List<WarehouseChecksums.Comparison> comparisons = WarehouseChecksums.compare(source.target(), target.target());
         comparisons.forEach(c -> System.out.println(c.line()));
         List<String> differing = comparisons.stream().filter(c -> !c.equal()).map(WarehouseChecksums.Comparison::object).toList();
-        if (differing.isEmpty()) {
-            System.out.printf("all %d objects equal%n", comparisons.size());
-            return 0;
-        }
         System.out.flush();
-        System.err.println("ecom: error: " + differing.size() + " of " + comparisons.size() + " objects differ: "
-                + String.join(", ", differing));
-        return 1;
+        if (!differing.isEmpty()) {
+            throw new IllegalStateException(differing.size() + " of " + comparisons.size() + " objects differ: "
+                    + String.join(", ", differing));
+        }
+        System.out.printf("all %d objects equal%n", comparisons.size());
+        return 0;
     }
 
     /** Progress per batch on stderr, a line per batch on stdout. */

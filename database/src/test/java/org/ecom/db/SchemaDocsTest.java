@@ -34,7 +34,7 @@ class SchemaDocsTest {
         assertTrue(generated.contains("    invoice_line {\n"), "the sales diagram has the fact table");
         assertTrue(generated.contains("        bigint batch_id PK\n"), "keys are marked");
         assertTrue(generated.contains("    model_run ||--o{ customer_segment : \"run_id\"\n"), "foreign keys are drawn");
-        assertTrue(generated.contains("| `mart.refresh_summaries` | procedure | Rebuilds every mart.* summary from the sales model"),
+        assertTrue(generated.contains("| `mart.refresh_summaries` | procedure | Refreshes every mart.* summary from the sales model"),
                 "procedures carry their header comment");
         assertTrue(generated.contains("| `kpi.rfm` | view | Business question: which customers are the best"),
                 "views carry their header comment");

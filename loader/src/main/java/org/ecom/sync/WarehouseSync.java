@@ -14,6 +14,7 @@ import org.ecom.db.Dialect;
 import org.ecom.ingest.StagingReader;
 import org.ecom.ingest.StagingWriter;
 import org.ecom.pipeline.AnomalyDetection;
+import org.ecom.pipeline.LoadLock;
 import org.ecom.pipeline.Pipeline;
 import org.jdbi.v3.core.Handle;
 
@@ -101,7 +102,8 @@ public final class WarehouseSync {
         long start = System.nanoTime();
         try (Handle handle = to.jdbi().open()) {
             handle.begin();
-            try {
+            try (LoadLock.Held lock = LoadLock.acquire(handle, to.dialect(), "the sync of " + batch.fileName(),
+                    stageListener(listener))) {
                 long batchId = insertBatch(handle, batch);
                 StagingWriter writer = StagingWriter.forDialect(to.dialect(), handle.getConnection());
                 long lines;
