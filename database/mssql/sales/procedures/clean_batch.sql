@@ -37,6 +37,9 @@ BEGIN
 
     -- A product takes the description of its latest line in this batch that
     -- has one (DISTINCT ON in PostgreSQL); a batch with none leaves it as it was.
+    -- One exception: a description holding U+FFFD (text already lost to a
+    -- wrong decoding before the file reached us) is the last choice in a batch
+    -- and never replaces a description without one.
     -- An UPDATE of the known products, then an INSERT of the new ones under the
     -- same existence-check locks as above: what MERGE would do, without MERGE's
     -- history of wrong-result and concurrency bugs (and Babelfish runs it).
@@ -46,6 +49,7 @@ BEGIN
                  ROW_NUMBER() OVER (
                      PARTITION BY stock_code
                      ORDER BY CASE WHEN description IS NULL THEN 1 ELSE 0 END,
+                              CASE WHEN CHARINDEX(NCHAR(65533), description) > 0 THEN 1 ELSE 0 END,
                               invoice_date DESC, line_number DESC) AS rank_in_code
           FROM #kept_line) AS ranked
     WHERE rank_in_code = 1;
@@ -54,7 +58,9 @@ BEGIN
     SET p.description = l.description
     FROM sales.product AS p
     INNER JOIN #latest_product AS l ON l.stock_code = p.stock_code
-    WHERE l.description IS NOT NULL;
+    WHERE l.description IS NOT NULL
+      AND NOT (CHARINDEX(NCHAR(65533), l.description) > 0
+               AND CHARINDEX(NCHAR(65533), p.description) = 0);
 
     INSERT INTO sales.product (stock_code, description)
     SELECT l.stock_code, l.description

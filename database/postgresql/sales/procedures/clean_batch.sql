@@ -30,12 +30,21 @@ BEGIN
     ORDER BY MIN(k.line_number)
     ON CONFLICT (country_name) DO NOTHING;
 
+    -- A product takes the description of its latest line in this batch that
+    -- has one; a batch with none leaves it as it was. One exception: a
+    -- description holding U+FFFD (text already lost to a wrong decoding before
+    -- the file reached us) is the last choice in a batch and never replaces a
+    -- description without one.
     INSERT INTO sales.product (stock_code, description)
     SELECT DISTINCT ON (stock_code) stock_code, description
     FROM kept_line
-    ORDER BY stock_code, description IS NULL, invoice_date DESC, line_number DESC
+    ORDER BY stock_code, description IS NULL, strpos(description, U&'\FFFD') > 0, invoice_date DESC, line_number DESC
     ON CONFLICT (stock_code) DO UPDATE
-        SET description = COALESCE(EXCLUDED.description, sales.product.description);
+        SET description = CASE
+            WHEN strpos(EXCLUDED.description, U&'\FFFD') > 0 AND strpos(sales.product.description, U&'\FFFD') = 0
+                THEN sales.product.description
+            ELSE COALESCE(EXCLUDED.description, sales.product.description)
+        END;
 
     -- One row per invoice of the batch; an invoice whose lines are a minute
     -- apart is dated by its earliest line.
