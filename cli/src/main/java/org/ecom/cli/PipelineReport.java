@@ -34,7 +34,13 @@ final class PipelineReport implements Pipeline.Listener {
     @Override
     public LongConsumer rowsRead(Path file) {
         fileStart = System.nanoTime();
-        progress = new Console.RowProgress("loading " + file.getFileName());
+        return progress("loading " + file.getFileName());
+    }
+
+    /** Rows of {@code what} so far, shown until the next stage, wait or result (./ecom sync's copies too). */
+    LongConsumer progress(String what) {
+        closeProgress();
+        progress = new Console.RowProgress(what);
         return progress;
     }
 
@@ -72,7 +78,7 @@ final class PipelineReport implements Pipeline.Listener {
         row("price anomalies", anomalies.priceByProduct());
     }
 
-    private void closeProgress() {
+    void closeProgress() {
         if (progress != null) {
             progress.close();
             progress = null;

@@ -12,7 +12,7 @@ import org.jdbi.v3.core.Handle;
  * duplicate detection never misses lines another load has just added. A waiting load says so,
  * naming the holder when the engine can tell.
  */
-final class LoadLock {
+public final class LoadLock {
 
     /** 'ecom' in ASCII (as the sidecar's lock) and 2 for loads: PostgreSQL's two-key advisory lock. */
     private static final int POSTGRES_CLASS = 0x65636f6d;
@@ -26,7 +26,7 @@ final class LoadLock {
     private static final int SQLSERVER_WAIT_SLICE_MILLIS = 1_000;
 
     /** The lock held; closing it (after commit or rollback) frees it. */
-    interface Held extends AutoCloseable {
+    public interface Held extends AutoCloseable {
         @Override
         void close();
     }
@@ -38,7 +38,7 @@ final class LoadLock {
      * Takes the lock for the handle's open transaction, waiting (and saying so) while another
      * load holds it; {@code work} ("the load of X") is what waiting loads are told they wait for.
      */
-    static Held acquire(Handle handle, Dialect dialect, String work, Pipeline.Listener listener) {
+    public static Held acquire(Handle handle, Dialect dialect, String work, Pipeline.Listener listener) {
         if (!tryLock(handle, dialect, 0)) {
             listener.waiting("waiting for " + holder(handle, dialect).orElse("another load into this database")
                     + " to finish (loads into one database run one at a time)");
