@@ -41,6 +41,9 @@ BEGIN
     -- A known product takes the batch's only when no line loaded before is
     -- later (a file arriving out of date order leaves a newer description);
     -- checked only where the description would change, a few products a batch.
+    -- One exception: a description holding U+FFFD (text already lost to a
+    -- wrong decoding before the file reached us) is the last choice in a batch
+    -- and never replaces a description without one.
     -- An UPDATE of the known products, then an INSERT of the new ones under the
     -- same existence-check locks as above: what MERGE would do, without MERGE's
     -- history of wrong-result and concurrency bugs (and Babelfish runs it).
@@ -50,6 +53,7 @@ BEGIN
                  ROW_NUMBER() OVER (
                      PARTITION BY stock_code
                      ORDER BY CASE WHEN description IS NULL THEN 1 ELSE 0 END,
+                              CASE WHEN CHARINDEX(NCHAR(65533), description) > 0 THEN 1 ELSE 0 END,
                               invoice_date DESC, line_number DESC) AS rank_in_code
           FROM #kept_line) AS ranked
     WHERE rank_in_code = 1;
@@ -68,7 +72,9 @@ BEGIN
       AND NOT EXISTS (SELECT 1
                       FROM sales.cancellation_line AS x
                       INNER JOIN sales.invoice AS i ON i.invoice_no = x.invoice_no
-                      WHERE x.stock_code = l.stock_code AND i.invoice_date > l.invoice_date);
+                      WHERE x.stock_code = l.stock_code AND i.invoice_date > l.invoice_date)
+      AND NOT (CHARINDEX(NCHAR(65533), l.description) > 0
+               AND p.description IS NOT NULL AND CHARINDEX(NCHAR(65533), p.description) = 0);
 
     INSERT INTO sales.product (stock_code, description)
     SELECT l.stock_code, l.description

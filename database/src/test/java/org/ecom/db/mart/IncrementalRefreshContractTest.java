@@ -46,6 +46,9 @@ class IncrementalRefreshContractTest {
             staging.line(march, 3, "700004", "C3", "GAMMA", 1, "2010-03-01 10:00:00", "2.50", 201, "United Kingdom");
             staging.line(march, 4, "C700005", "A1", "ALPHA", -1, "2010-03-02 11:00:00", "10.00", 202, "France");
             assertSameAsFullRebuild(c, engine.dialect(), staging, march, "a cancellation of an earlier file's sale");
+            assertEquals(List.of("700003|10.000|0.000"), rows(c, "SELECT invoice_no, revenue, net_revenue"
+                    + " FROM mart.invoice_summary WHERE invoice_no = '700003'"),
+                    "the cancellation nets the first file's sale: its invoice is a key the batch touched");
 
             long january = staging.batch("day-01.csv", 3);
             staging.line(january, 2, "700001", "A1", "OLD ALPHA", 1, "2010-01-05 10:00:00", "10.00", 201, "Germany");
@@ -78,7 +81,7 @@ class IncrementalRefreshContractTest {
             staging.process(first);
             // A row no sale explains: a batch that touches neither this product nor this customer keeps it.
             execute(c, "INSERT INTO mart.product_summary VALUES ('ZZ', 'UNTOUCHED', 1, 1, 1, 1,"
-                    + " '2010-01-01 00:00:00', '2010-01-01 00:00:00')");
+                    + " '2010-01-01 00:00:00', '2010-01-01 00:00:00', 1, 1)");
             execute(c, "UPDATE mart.customer_summary SET orders = 99 WHERE customer_id = 301");
 
             long second = staging.batch("day-2.csv", 1);
