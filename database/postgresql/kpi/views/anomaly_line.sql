@@ -9,8 +9,9 @@
 --   methods: how many; strength: the largest |score| / threshold of its
 --     methods, how many times past its own cut-off (each method scores on its
 --     own scale, so scores are compared as multiples of their thresholds);
---   severity: critical = two or more methods, or strength 10 or more;
---     high = strength 3 or more; moderate otherwise;
+--   severity: critical = strength 10 or more, or all three methods;
+--     high = strength 3 or more, or two methods (the two per-product methods
+--     often agree: a bulk order gets a bulk price); moderate otherwise;
 --   day_rank: the line's place among the flagged lines sold the same day,
 --     most severe first, then strongest (1 = look at it first).
 -- analysis.anomaly_worklist(n) keeps the n first of each day: a daily budget.
@@ -28,7 +29,7 @@ WITH flagged AS (
     GROUP BY a.invoice_line_id
 ), rated AS (
     SELECT f.*,
-           CASE WHEN f.methods >= 2 OR f.strength >= 10 THEN 3 WHEN f.strength >= 3 THEN 2 ELSE 1 END AS level
+           CASE WHEN f.methods = 3 OR f.strength >= 10 THEN 3 WHEN f.methods = 2 OR f.strength >= 3 THEN 2 ELSE 1 END AS level
     FROM flagged AS f
 )
 SELECT r.invoice_line_id,

@@ -3,6 +3,7 @@
 -- One row per product sold in clean lines. Rebuilt by
 -- mart.refresh_product_summary (run by mart.refresh_summaries).
 --changeset ecom:mart.product_summary
+--validCheckSum: 9:d5b961a717a6524187f061813761b0ed
 CREATE TABLE mart.product_summary (
     stock_code   varchar(20)   NOT NULL PRIMARY KEY,
     description  varchar(200)  NULL,
@@ -15,9 +16,9 @@ CREATE TABLE mart.product_summary (
 );
 --rollback DROP TABLE mart.product_summary;
 
+--changeset ecom:mart.product_summary.net
 -- Net of the returns matched to their sales (sales.match_returns) beside the
 -- gross revenue and quantity; filled by the next refresh.
---changeset ecom:mart.product_summary.net
 ALTER TABLE mart.product_summary ADD COLUMN net_revenue numeric(18,3) NOT NULL DEFAULT 0,
     ADD COLUMN net_quantity bigint NOT NULL DEFAULT 0;
 --rollback ALTER TABLE mart.product_summary DROP COLUMN net_revenue, DROP COLUMN net_quantity;

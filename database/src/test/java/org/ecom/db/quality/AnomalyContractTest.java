@@ -145,7 +145,7 @@ public class AnomalyContractTest {
 
     /**
      * The worklist of the three flagged lines, all sold on 1 March 2010. Strength = |score| / threshold:
-     * line 22: quantity 66.101 / 3.5 = 18.886, price 16.756 / 3.5 = 4.787: two methods, critical;
+     * line 22: quantity 66.101 / 3.5 = 18.886, price 16.756 / 3.5 = 4.787: past 10x, critical;
      * line 42: 15.958 / 3.5 = 4.559, high; line 47: 6.700 / 3 = 2.233, moderate.
      */
     @ParameterizedTest(name = "{0}")
