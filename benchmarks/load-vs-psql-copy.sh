@@ -48,7 +48,7 @@ expected_rows=$(( $(wc -l <"$csv") - 1 ))
 say "$expected_rows data rows (if no field holds a line break)"
 
 psql_cmd() {
-  psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$port" -U postgres -d ecom "$@"
+  PGPASSWORD="$(cat "$home/pgdata.password")" psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$port" -U postgres -d ecom "$@"
 }
 
 declare -a copy_ms=() gz_ms=() csv_ms=()
@@ -73,7 +73,7 @@ for run in $(seq 1 "$runs"); do
     copy_ms+=($((end - start)))
 
     json="$home/run.json"
-    url="jdbc:postgresql://localhost:$port/ecom?user=postgres"
+    url="jdbc:postgresql://localhost:$port/ecom?user=postgres&password=$(cat "$home/pgdata.password")"
     if ! ECOM_HOME="$home" "$BENCH_ROOT/ecom" run --skip-sidecar --db "$url" --input "$input" --json "$json" \
         >"$home/run.out" 2>"$home/run.err"; then
       cat "$home/run.err" >&2

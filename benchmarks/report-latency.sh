@@ -95,7 +95,7 @@ echo "clean lines $(jq -r .clean_rows "$home/loaded.json"), clean revenue $(jq -
 
 trap stop_db EXIT
 start_db "$home" "$port"
-url="jdbc:postgresql://localhost:$port/ecom?user=postgres"
+url="jdbc:postgresql://localhost:$port/ecom?user=postgres&password=$(cat "$home/pgdata.password")"
 status=0
 (cd "$BENCH_ROOT/benchmarks" && java -Xmx1g -Djava.io.tmpdir="$BENCH_ROOT/benchmarks/target" \
     -Decom.project.root="$BENCH_ROOT" -Dliquibase.analytics.enabled=false -cp "$cp" \

@@ -205,14 +205,23 @@ KINDS = {
 
 def objects(parsed):
     found = {}
+    added = []
     for parsed_file in parsed:
         # not looking inside a match: a procedure's temporary tables are not objects
-        for k, statement in find_all(parsed_file["segments"], tuple(KINDS), with_kind=True):
+        for k, statement in find_all(parsed_file["segments"], tuple(KINDS) + ("alter_table_statement",), with_kind=True):
+            if k == "alter_table_statement":
+                added.append(statement)
+                continue
             name, entry = describe(KINDS[k], statement)
             entry["file"] = parsed_file["filepath"]
             if name in found:
                 entry["duplicate_of"] = found[name]["file"]
             found[name] = entry
+    # ALTER TABLE ... ADD: a later changeset's columns come after the CREATE TABLE's
+    for statement in added:
+        name = ".".join(identifiers(child(statement, "table_reference"))).lower()
+        if name in found:
+            found[name]["columns"] += declared_columns(statement)
     return found
 
 

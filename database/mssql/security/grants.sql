@@ -24,6 +24,8 @@ GRANT EXECUTE ON OBJECT::quality.record_batch_governance TO etl_loader;
 -- mart.refresh_summaries runs one procedure per summary table
 -- (mart.refresh_invoice_summary ...): ownership chaining covers them too.
 GRANT EXECUTE ON OBJECT::mart.refresh_summaries TO etl_loader;
+-- Runs as its owner (EXECUTE AS OWNER): UPDATE STATISTICS needs ALTER.
+GRANT EXECUTE ON OBJECT::staging.refresh_statistics TO etl_loader;
 
 -- The loader writes staging.retail_line with the JDBC bulk copy API (INSERT
 -- BULK, as SqlBulkCopy does). On Azure SQL Database that needs this database
@@ -58,10 +60,14 @@ GRANT SELECT ON SCHEMA::analysis TO analytics_reader, sidecar_writer;
 -- ML write-back (schema ml): sidecar_writer writes the runs and their rows and
 -- prunes old runs; readers see only the ml.current_* views and the run
 -- history of figures (ml.run_metric, ml.segment_summary), never a run in
--- progress.
+-- progress. ml.repurchase_reason is readable whole (the reasons of every kept
+-- run): its rows are written in the transaction that marks the run succeeded.
 GRANT SELECT, INSERT, UPDATE, DELETE ON OBJECT::ml.model_run TO sidecar_writer;
 GRANT SELECT, INSERT, UPDATE, DELETE ON OBJECT::ml.customer_segment TO sidecar_writer;
 GRANT SELECT, INSERT, UPDATE, DELETE ON OBJECT::ml.repurchase_score TO sidecar_writer;
+GRANT SELECT, INSERT, UPDATE, DELETE ON OBJECT::ml.repurchase_profit_curve TO sidecar_writer;
+GRANT SELECT, INSERT, UPDATE, DELETE ON OBJECT::ml.repurchase_reason TO sidecar_writer;
+GRANT SELECT ON OBJECT::ml.repurchase_reason TO analytics_reader;
 GRANT SELECT, INSERT, UPDATE, DELETE ON OBJECT::ml.product_recommendation TO sidecar_writer;
 GRANT SELECT, INSERT, UPDATE, DELETE ON OBJECT::ml.revenue_forecast TO sidecar_writer;
 GRANT SELECT, INSERT, UPDATE, DELETE ON OBJECT::ml.model_artefact TO sidecar_writer;
@@ -71,6 +77,9 @@ GRANT SELECT ON OBJECT::ml.run_metric TO analytics_reader, sidecar_writer;
 GRANT SELECT ON OBJECT::ml.current_customer_segment TO analytics_reader, sidecar_writer;
 GRANT SELECT ON OBJECT::ml.segment_summary TO analytics_reader, sidecar_writer;
 GRANT SELECT ON OBJECT::ml.current_repurchase_score TO analytics_reader, sidecar_writer;
+GRANT SELECT ON OBJECT::ml.current_repurchase_profit_curve TO analytics_reader, sidecar_writer;
+GRANT SELECT ON OBJECT::ml.campaign_assumptions TO analytics_reader, sidecar_writer;
+GRANT SELECT ON OBJECT::ml.current_repurchase_reason TO analytics_reader, sidecar_writer;
 GRANT SELECT ON OBJECT::ml.current_product_recommendation TO analytics_reader, sidecar_writer;
 GRANT SELECT ON OBJECT::ml.current_revenue_forecast TO analytics_reader, sidecar_writer;
 GRANT SELECT ON OBJECT::ml.current_model_artefact TO analytics_reader, sidecar_writer;

@@ -18,9 +18,9 @@ GRANT SELECT ON quality.batch_governance TO etl_loader;
 -- A procedure is executable by PUBLIC unless revoked, and these run as their
 -- owner (SECURITY DEFINER): only etl_loader may call them.
 REVOKE EXECUTE ON PROCEDURE quality.record_batch_governance(bigint), sales.clean_batch(bigint),
-    mart.refresh_summaries(bigint) FROM PUBLIC;
+    mart.refresh_summaries(bigint), staging.refresh_statistics(varchar) FROM PUBLIC;
 GRANT EXECUTE ON PROCEDURE quality.record_batch_governance(bigint), sales.clean_batch(bigint),
-    mart.refresh_summaries(bigint) TO etl_loader;
+    mart.refresh_summaries(bigint), staging.refresh_statistics(varchar) TO etl_loader;
 GRANT USAGE ON SCHEMA mart TO etl_loader;
 -- Run by quality.record_batch_governance as its owner.
 REVOKE EXECUTE ON PROCEDURE staging.record_duplicates(bigint) FROM PUBLIC;
@@ -29,7 +29,9 @@ REVOKE EXECUTE ON PROCEDURE staging.record_duplicates(bigint) FROM PUBLIC;
 REVOKE EXECUTE ON PROCEDURE mart.refresh_invoice_summary(bigint), mart.refresh_customer_month(bigint),
     mart.refresh_customer_country_month(bigint), mart.refresh_customer_summary(bigint),
     mart.refresh_product_summary(bigint), mart.refresh_monthly_summary(bigint),
-    mart.refresh_country_summary(bigint), mart.refresh_product_pair() FROM PUBLIC;
+    mart.refresh_country_summary(bigint), mart.refresh_product_pair(bigint) FROM PUBLIC;
+-- sales.match_returns runs inside sales.clean_batch, as its owner.
+REVOKE EXECUTE ON PROCEDURE sales.match_returns(bigint) FROM PUBLIC;
 
 GRANT USAGE ON SCHEMA sales, mart TO sidecar_writer;
 GRANT SELECT ON ALL TABLES IN SCHEMA sales, mart TO sidecar_writer;
@@ -61,12 +63,15 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA analysis GRANT EXECUTE ON FUNCTIONS TO analyt
 -- ML write-back (schema ml): sidecar_writer writes the runs and their rows and
 -- prunes old runs; readers see only the ml.current_* views and the run
 -- history of figures (ml.run_metric, ml.segment_summary), never a run in
--- progress.
+-- progress. ml.repurchase_reason is readable whole (the reasons of every kept
+-- run): its rows are written in the transaction that marks the run succeeded.
 GRANT USAGE ON SCHEMA ml TO sidecar_writer, analytics_reader;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ml.model_run, ml.customer_segment, ml.repurchase_score,
-    ml.product_recommendation, ml.revenue_forecast, ml.model_artefact TO sidecar_writer;
+    ml.repurchase_profit_curve, ml.repurchase_reason, ml.product_recommendation, ml.revenue_forecast, ml.model_artefact
+    TO sidecar_writer;
 GRANT SELECT ON ml.current_model_run, ml.run_metric, ml.current_customer_segment, ml.segment_summary,
-    ml.current_repurchase_score, ml.current_product_recommendation, ml.current_revenue_forecast,
-    ml.current_model_artefact TO sidecar_writer, analytics_reader;
+    ml.current_repurchase_score, ml.current_repurchase_profit_curve, ml.current_product_recommendation,
+    ml.current_revenue_forecast, ml.current_model_artefact, ml.campaign_assumptions, ml.current_repurchase_reason,
+    ml.repurchase_reason TO sidecar_writer, analytics_reader;
 REVOKE EXECUTE ON PROCEDURE ml.prune_runs(integer) FROM PUBLIC;
 GRANT EXECUTE ON PROCEDURE ml.prune_runs(integer) TO sidecar_writer;

@@ -9,7 +9,8 @@
 -- chance). From mart.product_pair, which only keeps invoices of at most 100
 -- products, products in >= 1% of them and pairs in >= 0.1% (and >= 2
 -- invoices): a pair missing here may just be rare. Descriptions from
--- mart.product_summary.
+-- mart.product_summary. Pairs with a non-product (postage, manual, fees...:
+-- sales.product_class) are left out: POST goes with everything.
 --changeset ecom:analysis.q11_product_pairs runOnChange:true splitStatements:true endDelimiter:GO stripComments:false
 CREATE OR ALTER FUNCTION analysis.q11_product_pairs (@min_support decimal(9, 6))
 RETURNS TABLE
@@ -30,5 +31,9 @@ SELECT RANK() OVER (ORDER BY p.lift DESC) AS lift_rank,
 FROM mart.product_pair AS p
 LEFT JOIN mart.product_summary AS a ON a.stock_code = p.stock_code_a
 LEFT JOIN mart.product_summary AS b ON b.stock_code = p.stock_code_b
-WHERE p.support >= @min_support;
+WHERE p.support >= @min_support
+  AND NOT EXISTS (SELECT 1
+                  FROM sales.product_class AS k
+                  WHERE k.stock_code IN (p.stock_code_a, p.stock_code_b)
+                    AND k.is_product = 0);
 GO

@@ -11,10 +11,14 @@
 --     orders * 30.4375 / max(tenure_days, 30.4375). Measured over tenure,
 --     not lifespan: a customer who bought once two years ago buys about once
 --     in 24 months, not once a month.
---   historic_clv: what the customer has spent (= revenue).
+--   revenue: gross, every clean line; net_revenue: net of the returns
+--     matched to those lines (sales.match_returns). The value figures below
+--     are NET: an order cancelled the same day adds nothing.
+--   avg_order_value: net_revenue / orders.
+--   historic_clv: what the customer has spent and kept (= net_revenue).
 --   predictive_clv, the classic formula:
 --       avg_order_value * purchases per year * horizon_years * margin
---     = revenue / orders * purchase_frequency * 12 * horizon_years * margin
+--     = net_revenue / orders * purchase_frequency * 12 * horizon_years * margin
 --     with margin and horizon_years from kpi.clv_assumptions (0.25 and 3
 --     years unless changed there). Computed from unrounded figures.
 -- How to read it: rank customers by predictive_clv to see where retention
@@ -29,7 +33,7 @@ WITH reference AS (
     SELECT DATEADD(DAY, 1, CAST(MAX(last_purchase_at) AS date)) AS reference_date FROM mart.customer_summary
 ),
 c AS (
-    SELECT s.customer_id, s.country_id, s.first_purchase_at, s.last_purchase_at, s.orders, s.revenue,
+    SELECT s.customer_id, s.country_id, s.first_purchase_at, s.last_purchase_at, s.orders, s.revenue, s.net_revenue,
            DATEDIFF(DAY, s.first_purchase_at, s.last_purchase_at) AS lifespan_days,
            DATEDIFF(DAY, s.first_purchase_at, r.reference_date) AS tenure_days
     FROM mart.customer_summary AS s
@@ -40,16 +44,17 @@ SELECT c.customer_id,
        c.first_purchase_at,
        c.last_purchase_at,
        c.orders,
-       c.revenue,
-       CAST(c.revenue / c.orders AS decimal(18, 2)) AS avg_order_value,
+       CAST(c.revenue AS decimal(18, 2)) AS revenue,
+       CAST(c.net_revenue / c.orders AS decimal(18, 2)) AS avg_order_value,
        CAST(c.orders * 30.4375 / CASE WHEN c.tenure_days > 30.4375 THEN c.tenure_days ELSE 30.4375 END
             AS decimal(12, 4)) AS purchase_frequency,
        c.lifespan_days,
        c.tenure_days,
-       c.revenue AS historic_clv,
-       CAST(c.revenue * 30.4375 * 12 * a.horizon_years * a.margin
+       CAST(c.net_revenue AS decimal(18, 2)) AS historic_clv,
+       CAST(c.net_revenue * 30.4375 * 12 * a.horizon_years * a.margin
             / CASE WHEN c.tenure_days > 30.4375 THEN c.tenure_days ELSE 30.4375 END
-            AS decimal(18, 2)) AS predictive_clv
+            AS decimal(18, 2)) AS predictive_clv,
+       CAST(c.net_revenue AS decimal(18, 2)) AS net_revenue
 FROM c
 INNER JOIN sales.country AS n ON n.country_id = c.country_id
 CROSS JOIN kpi.clv_assumptions AS a;

@@ -17,11 +17,14 @@
 --     nine days against a whole month would read as a collapse (or a month
 --     against nine days as a boom). Its revenue is shown as it is.
 -- Percentages are in percent (12.5 = +12.5 %), rounded to two decimals.
+-- revenue (and the growth figures) are gross, every clean line; net_revenue
+-- is net of the returns matched to those lines (sales.match_returns),
+-- counted in the month of the sale.
 --changeset ecom:kpi.monthly_revenue runOnChange:true splitStatements:true endDelimiter:GO stripComments:false
 CREATE OR ALTER VIEW kpi.monthly_revenue
 AS
 WITH m AS (
-    SELECT month_start, revenue, orders, active_customers, is_partial,
+    SELECT month_start, revenue, net_revenue, orders, active_customers, is_partial,
            LAG(month_start) OVER (ORDER BY month_start) AS previous_month_start,
            LAG(revenue) OVER (ORDER BY month_start)     AS previous_revenue,
            LAG(is_partial) OVER (ORDER BY month_start)  AS previous_is_partial
@@ -39,7 +42,8 @@ SELECT m.month_start,
        CASE WHEN m.is_partial = 0 AND y.is_partial = 0
             THEN CAST(100 * (m.revenue - y.revenue) / y.revenue AS decimal(12, 2))
        END AS yoy_growth_pct,
-       m.is_partial
+       m.is_partial,
+       m.net_revenue
 FROM m
 LEFT JOIN mart.monthly_summary AS y ON y.month_start = DATEADD(MONTH, -12, m.month_start);
 GO

@@ -23,8 +23,8 @@ BEGIN
         INNER JOIN #touched_customer_month AS t
             ON t.customer_id = m.customer_id AND t.month_start = m.month_start;
 
-    INSERT INTO mart.customer_country_month (customer_id, month_start, country_id, orders, revenue, quantity)
-    SELECT s.customer_id, s.month_start, s.country_id, COUNT(*), SUM(s.revenue), SUM(s.quantity)
+    INSERT INTO mart.customer_country_month (customer_id, month_start, country_id, orders, revenue, net_revenue, quantity)
+    SELECT s.customer_id, s.month_start, s.country_id, COUNT(*), SUM(s.revenue), SUM(s.net_revenue), SUM(s.quantity)
     FROM mart.invoice_summary AS s
     INNER JOIN #touched_customer_month AS t
         ON t.customer_id = s.customer_id AND t.month_start = s.month_start

@@ -23,10 +23,11 @@ BEGIN
         WHERE invoice_no IN (SELECT t.invoice_no FROM #touched_invoice AS t);
 
     INSERT INTO mart.invoice_summary (invoice_no, customer_id, country_id, invoice_date, month_start,
-                                      revenue, quantity, line_count, product_count)
+                                      revenue, quantity, line_count, product_count, net_revenue, net_quantity)
     SELECT i.invoice_no, i.customer_id, i.country_id, i.invoice_date,
            DATEFROMPARTS(YEAR(i.invoice_date), MONTH(i.invoice_date), 1),
-           SUM(l.line_revenue), SUM(CAST(l.quantity AS bigint)), COUNT(*), COUNT(DISTINCT l.stock_code)
+           SUM(l.line_revenue), SUM(CAST(l.quantity AS bigint)), COUNT(*), COUNT(DISTINCT l.stock_code),
+           SUM(l.net_revenue), SUM(CAST(l.net_quantity AS bigint))
     FROM sales.invoice AS i
     INNER JOIN sales.invoice_line AS l ON l.invoice_no = i.invoice_no
     WHERE i.is_cancellation = 0

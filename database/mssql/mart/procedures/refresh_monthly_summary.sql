@@ -37,9 +37,9 @@ BEGIN
 
     -- is_partial is settled below, for every month: the data's first and last
     -- days move with each batch.
-    INSERT INTO mart.monthly_summary (month_start, revenue, orders, active_customers, new_customers,
+    INSERT INTO mart.monthly_summary (month_start, revenue, net_revenue, orders, active_customers, new_customers,
                                       quantity, is_partial)
-    SELECT m.month_start, SUM(m.revenue), SUM(m.orders), COUNT(DISTINCT m.customer_id),
+    SELECT m.month_start, SUM(m.revenue), SUM(m.net_revenue), SUM(m.orders), COUNT(DISTINCT m.customer_id),
            (SELECT COUNT(*)
             FROM mart.customer_month AS f
             WHERE f.month_start = m.month_start

@@ -7,8 +7,7 @@
 -- mart.refresh_country_summary read them). Given a batch, each refreshes only
 -- the keys the batch touched, so a daily file costs what it adds; with no
 -- batch (NULL), each rebuilds its table whole: the repair, and the proof (the
--- contract tests compare the two). Product pairs are recounted whole either
--- way: their thresholds are shares of all invoices. None begins or commits a
+-- contract tests compare the two). None begins or commits a
 -- transaction; with XACT_ABORT an error in any of them rolls back the
 -- caller's. Rows are replaced with DELETE rather than TRUNCATE, which keeps
 -- it within the rights ownership chaining gives the loader. Readers do not
@@ -27,6 +26,6 @@ BEGIN
     EXEC mart.refresh_product_summary @batch_id = @batch_id;
     EXEC mart.refresh_monthly_summary @batch_id = @batch_id;
     EXEC mart.refresh_country_summary @batch_id = @batch_id;
-    EXEC mart.refresh_product_pair;
+    EXEC mart.refresh_product_pair @batch_id = @batch_id;
 END;
 GO

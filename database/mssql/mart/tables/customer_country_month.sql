@@ -7,6 +7,7 @@
 -- (run by mart.refresh_summaries). Keyed by month first: the visuals group
 -- by month and count distinct customers in it.
 --changeset ecom:mart.customer_country_month
+--validCheckSum: 9:1103ddfdecd7c1aa0716ac8a7e907ecc
 CREATE TABLE mart.customer_country_month (
     customer_id int            NOT NULL,
     month_start date           NOT NULL,
@@ -23,3 +24,11 @@ SELECT customer_id, month_start, country_id, COUNT(*), SUM(revenue), SUM(quantit
 FROM mart.invoice_summary
 GROUP BY customer_id, month_start, country_id;
 --rollback DROP TABLE mart.customer_country_month;
+
+--changeset ecom:mart.customer_country_month.net
+-- Net of the returns matched to their sales (sales.match_returns) beside the
+-- gross revenue; filled by the next refresh.
+ALTER TABLE mart.customer_country_month ADD
+    net_revenue decimal(18, 3) NOT NULL CONSTRAINT df_customer_country_month_net_revenue DEFAULT 0;
+--rollback ALTER TABLE mart.customer_country_month DROP CONSTRAINT df_customer_country_month_net_revenue;
+--rollback ALTER TABLE mart.customer_country_month DROP COLUMN net_revenue;

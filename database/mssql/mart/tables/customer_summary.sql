@@ -6,6 +6,7 @@
 -- of cancellation lines are. Rebuilt by mart.refresh_customer_summary
 -- (run by mart.refresh_summaries).
 --changeset ecom:mart.customer_summary
+--validCheckSum: 9:3f58888842b3e918594eb5fc00b92b29
 CREATE TABLE mart.customer_summary (
     customer_id       int            NOT NULL,
     country_id        int            NOT NULL,
@@ -21,3 +22,11 @@ CREATE TABLE mart.customer_summary (
     CONSTRAINT pk_customer_summary PRIMARY KEY CLUSTERED (customer_id)
 );
 --rollback DROP TABLE mart.customer_summary;
+
+--changeset ecom:mart.customer_summary.net
+-- Net of the returns matched to their sales (sales.match_returns) beside the
+-- gross revenue; filled by the next refresh.
+ALTER TABLE mart.customer_summary ADD
+    net_revenue decimal(18, 3) NOT NULL CONSTRAINT df_customer_summary_net_revenue DEFAULT 0;
+--rollback ALTER TABLE mart.customer_summary DROP CONSTRAINT df_customer_summary_net_revenue;
+--rollback ALTER TABLE mart.customer_summary DROP COLUMN net_revenue;

@@ -6,6 +6,7 @@
 -- Rebuilt by mart.refresh_invoice_summary (run by mart.refresh_summaries)
 -- at the end of each load.
 --changeset ecom:mart.invoice_summary
+--validCheckSum: 9:fce774e4a9d727e4ccaa9885dc350aae
 CREATE TABLE mart.invoice_summary (
     invoice_no    varchar(20)    COLLATE Latin1_General_100_BIN2 NOT NULL,
     customer_id   int            NOT NULL,
@@ -21,3 +22,12 @@ CREATE TABLE mart.invoice_summary (
 CREATE INDEX ix_invoice_summary_date ON mart.invoice_summary (invoice_date);
 CREATE INDEX ix_invoice_summary_customer ON mart.invoice_summary (customer_id);
 --rollback DROP TABLE mart.invoice_summary;
+
+--changeset ecom:mart.invoice_summary.net
+-- Net of the returns matched to their sales (sales.match_returns) beside the
+-- gross revenue and quantity; filled by the next refresh.
+ALTER TABLE mart.invoice_summary ADD
+    net_revenue decimal(18, 3) NOT NULL CONSTRAINT df_invoice_summary_net_revenue DEFAULT 0,
+    net_quantity bigint NOT NULL CONSTRAINT df_invoice_summary_net_quantity DEFAULT 0;
+--rollback ALTER TABLE mart.invoice_summary DROP CONSTRAINT df_invoice_summary_net_revenue, df_invoice_summary_net_quantity;
+--rollback ALTER TABLE mart.invoice_summary DROP COLUMN net_revenue, net_quantity;

@@ -5,6 +5,7 @@
 -- with a full month would read as a collapse. Rebuilt by
 -- mart.refresh_monthly_summary (run by mart.refresh_summaries).
 --changeset ecom:mart.monthly_summary
+--validCheckSum: 9:aaab65bbe50742b9fae874442739307c
 CREATE TABLE mart.monthly_summary (
     month_start      date           NOT NULL,
     revenue          decimal(18, 3) NOT NULL,
@@ -16,3 +17,11 @@ CREATE TABLE mart.monthly_summary (
     CONSTRAINT pk_monthly_summary PRIMARY KEY CLUSTERED (month_start)
 );
 --rollback DROP TABLE mart.monthly_summary;
+
+--changeset ecom:mart.monthly_summary.net
+-- Net of the returns matched to their sales (sales.match_returns) beside the
+-- gross revenue; filled by the next refresh.
+ALTER TABLE mart.monthly_summary ADD
+    net_revenue decimal(18, 3) NOT NULL CONSTRAINT df_monthly_summary_net_revenue DEFAULT 0;
+--rollback ALTER TABLE mart.monthly_summary DROP CONSTRAINT df_monthly_summary_net_revenue;
+--rollback ALTER TABLE mart.monthly_summary DROP COLUMN net_revenue;

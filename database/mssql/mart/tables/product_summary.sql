@@ -3,6 +3,7 @@
 -- One row per product sold in clean lines. Rebuilt by
 -- mart.refresh_product_summary (run by mart.refresh_summaries).
 --changeset ecom:mart.product_summary
+--validCheckSum: 9:2705d84b669fc20a8be1d67c75e56211
 CREATE TABLE mart.product_summary (
     stock_code    varchar(20)    COLLATE Latin1_General_100_BIN2 NOT NULL,
     description   nvarchar(200)  NULL,
@@ -15,3 +16,12 @@ CREATE TABLE mart.product_summary (
     CONSTRAINT pk_product_summary PRIMARY KEY CLUSTERED (stock_code)
 );
 --rollback DROP TABLE mart.product_summary;
+
+--changeset ecom:mart.product_summary.net
+-- Net of the returns matched to their sales (sales.match_returns) beside the
+-- gross revenue and quantity; filled by the next refresh.
+ALTER TABLE mart.product_summary ADD
+    net_revenue decimal(18, 3) NOT NULL CONSTRAINT df_product_summary_net_revenue DEFAULT 0,
+    net_quantity bigint NOT NULL CONSTRAINT df_product_summary_net_quantity DEFAULT 0;
+--rollback ALTER TABLE mart.product_summary DROP CONSTRAINT df_product_summary_net_revenue, df_product_summary_net_quantity;
+--rollback ALTER TABLE mart.product_summary DROP COLUMN net_revenue, net_quantity;

@@ -7,5 +7,5 @@ CREATE OR ALTER VIEW ml.current_model_artefact
 AS
 SELECT a.run_id, a.model_kind, a.artefact_format, a.artefact_bytes, a.artefact_sha256
 FROM ml.model_artefact AS a
-INNER JOIN ml.current_model_run AS r ON r.run_id = a.run_id AND r.model_kind = a.model_kind;
+INNER JOIN ml.current_model_run AS r ON r.run_id = a.run_id;
 GO

@@ -3,6 +3,7 @@
 -- The lines of cancellation invoices ('C...') that have a customer, exact
 -- duplicates left out. Quantities are negative as in the source.
 --changeset ecom:sales.cancellation_line
+--validCheckSum: 9:c06f6c6b8006e977dc7355cda6d3c7f7
 CREATE TABLE sales.cancellation_line (
     cancellation_line_id bigint IDENTITY(1, 1) NOT NULL,
     invoice_no           varchar(20)    COLLATE Latin1_General_100_BIN2 NOT NULL,
@@ -21,3 +22,16 @@ CREATE TABLE sales.cancellation_line (
 );
 CREATE INDEX ix_cancellation_line_invoice ON sales.cancellation_line (invoice_no);
 --rollback DROP TABLE sales.cancellation_line;
+
+--changeset ecom:sales.cancellation_line.returns
+-- The sale line this cancellation line reverses and how many of its units it
+-- took back (sales.match_returns); the rest, unmatched_quantity, reverses no
+-- sale in the data (bought before it starts, or more returned than bought)
+-- and is counted in quality.batch_governance.
+ALTER TABLE sales.cancellation_line ADD
+    matched_invoice_line_id bigint NULL,
+    matched_quantity        int    NOT NULL CONSTRAINT df_cancellation_line_matched DEFAULT 0;
+ALTER TABLE sales.cancellation_line ADD
+    unmatched_quantity AS -quantity - matched_quantity;
+--rollback ALTER TABLE sales.cancellation_line DROP CONSTRAINT df_cancellation_line_matched;
+--rollback ALTER TABLE sales.cancellation_line DROP COLUMN unmatched_quantity, matched_quantity, matched_invoice_line_id;

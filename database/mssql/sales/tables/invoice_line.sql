@@ -11,6 +11,7 @@
 -- line_revenue is therefore not PERSISTED: SQL Server 2017-2019 allow only
 -- non-persisted computed columns in a clustered columnstore index.
 --changeset ecom:sales.invoice_line
+--validCheckSum: 9:4237756055dd22938573f0ed5d6f7fa9
 CREATE TABLE sales.invoice_line (
     invoice_line_id    bigint IDENTITY(1, 1) NOT NULL,
     invoice_no         varchar(20)    COLLATE Latin1_General_100_BIN2 NOT NULL,
@@ -32,3 +33,24 @@ CREATE TABLE sales.invoice_line (
 CREATE CLUSTERED COLUMNSTORE INDEX cci_invoice_line ON sales.invoice_line;
 CREATE INDEX ix_invoice_line_invoice ON sales.invoice_line (invoice_no);
 --rollback DROP TABLE sales.invoice_line;
+
+--changeset ecom:sales.invoice_line.returns
+-- Returns matched to their sales (sales.match_returns): returned_quantity is
+-- what matched cancellation lines took back from this line, net_quantity and
+-- net_revenue what is left, at this line's price; line_revenue stays gross.
+-- returns_batch_id is the batch whose cleaning last changed returned_quantity:
+-- a late cancellation changes the net of an earlier line, and a refresh by
+-- touched keys finds those lines (and their invoice, customer, product and
+-- month) by it.
+ALTER TABLE sales.invoice_line ADD
+    returned_quantity int    NOT NULL CONSTRAINT df_invoice_line_returned DEFAULT 0,
+    returns_batch_id  bigint NULL;
+ALTER TABLE sales.invoice_line ADD
+    net_quantity AS quantity - returned_quantity,
+    net_revenue  AS CAST((quantity - returned_quantity) * unit_price AS decimal(18, 3));
+ALTER TABLE sales.invoice_line ADD
+    CONSTRAINT ck_invoice_line_returned CHECK (returned_quantity BETWEEN 0 AND quantity);
+CREATE INDEX ix_invoice_line_returns_batch ON sales.invoice_line (returns_batch_id);
+--rollback DROP INDEX ix_invoice_line_returns_batch ON sales.invoice_line;
+--rollback ALTER TABLE sales.invoice_line DROP CONSTRAINT ck_invoice_line_returned, df_invoice_line_returned;
+--rollback ALTER TABLE sales.invoice_line DROP COLUMN net_revenue, net_quantity, returns_batch_id, returned_quantity;

@@ -11,6 +11,7 @@
 -- digits and an optional letter); the DCGS... codes of the web shop and
 -- SP1002 are real goods and stay products.
 --changeset ecom:sales.non_product_rule
+--validCheckSum: 9:fed3b8ea65affcf1fd7985314712f7fc
 CREATE TABLE sales.non_product_rule (
     pattern          varchar(20)  COLLATE Latin1_General_100_BIN2 NOT NULL,
     match_kind       varchar(6)   NOT NULL,
@@ -22,7 +23,6 @@ CREATE TABLE sales.non_product_rule (
 );
 --rollback DROP TABLE sales.non_product_rule;
 
--- A later rule is a changeset of its own after this one.
 --changeset ecom:sales.non_product_rule.seed
 INSERT INTO sales.non_product_rule (pattern, match_kind, product_category, reason) VALUES
     ('POST', 'exact', 'postage', 'POSTAGE: delivery charged on an order'),

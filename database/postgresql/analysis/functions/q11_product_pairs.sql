@@ -9,7 +9,9 @@
 -- chance). From mart.product_pair, which only keeps invoices of at most 100
 -- products, products in >= 1% of them and pairs in >= 0.1% (and >= 2
 -- invoices): a pair missing here may just be rare. Descriptions from
--- mart.product_summary. SECURITY DEFINER: see analysis.q01_total_sales.
+-- mart.product_summary. Pairs with a non-product (postage, manual, fees...:
+-- sales.product_class) are left out: POST goes with everything.
+-- SECURITY DEFINER: see analysis.q01_total_sales.
 --changeset ecom:analysis.q11_product_pairs runOnChange:true splitStatements:false
 CREATE OR REPLACE FUNCTION analysis.q11_product_pairs(p_min_support numeric)
 RETURNS TABLE (lift_rank bigint, stock_code_a varchar(20), description_a varchar(200),
@@ -36,5 +38,9 @@ SELECT RANK() OVER (ORDER BY p.lift DESC),
 FROM mart.product_pair AS p
 LEFT JOIN mart.product_summary AS a ON a.stock_code = p.stock_code_a
 LEFT JOIN mart.product_summary AS b ON b.stock_code = p.stock_code_b
-WHERE p.support >= p_min_support;
+WHERE p.support >= p_min_support
+  AND NOT EXISTS (SELECT 1
+                  FROM sales.product_class AS k
+                  WHERE k.stock_code IN (p.stock_code_a, p.stock_code_b)
+                    AND NOT k.is_product);
 $$;

@@ -5,8 +5,13 @@
 -- has no date; a date range would need line-level data, which this layer does
 -- not read). revenue_rank 1 = highest revenue, quantity_rank 1 = most units;
 -- ties share a rank (RANK). Top 10 by revenue: WHERE revenue_rank <= 10.
--- Non-merchandise codes (POST postage, M manual, ...) are kept: they are
--- revenue on the invoices; filter them if you want goods only.
+-- revenue and quantity are gross (every clean line); net_revenue and
+-- net_quantity are what is left once the returns matched to those lines
+-- (sales.match_returns) are taken off. net_revenue_rank is THE ranking: by net
+-- revenue, products only (sales.product_class); a non-product (POST postage,
+-- M manual, fees, ...) keeps its row and revenue, with net_revenue_rank NULL
+-- and its product_category. revenue_rank and quantity_rank rank every code by
+-- gross figures, as before.
 --changeset ecom:analysis.q04_top_products runOnChange:true
 CREATE OR REPLACE VIEW analysis.q04_top_products AS
 SELECT p.stock_code,
@@ -16,5 +21,12 @@ SELECT p.stock_code,
        p.orders,
        p.customers,
        RANK() OVER (ORDER BY p.revenue DESC) AS revenue_rank,
-       RANK() OVER (ORDER BY p.quantity DESC) AS quantity_rank
-FROM mart.product_summary AS p;
+       RANK() OVER (ORDER BY p.quantity DESC) AS quantity_rank,
+       p.net_revenue,
+       p.net_quantity,
+       k.is_product,
+       k.product_category,
+       CASE WHEN k.is_product
+            THEN RANK() OVER (PARTITION BY k.is_product ORDER BY p.net_revenue DESC) END AS net_revenue_rank
+FROM mart.product_summary AS p
+JOIN sales.product_class AS k ON k.stock_code = p.stock_code;

@@ -11,6 +11,8 @@
 --     this one (a Pareto curve); the last rank reads 1.
 --   orders, customers: invoices and distinct customers in the country; a
 --     customer who bought from two countries counts in both.
+--   revenue and its shares and ranks are gross, every clean line;
+--     net_revenue is net of the returns matched to those lines.
 --changeset ecom:kpi.country_revenue runOnChange:true
 CREATE OR REPLACE VIEW kpi.country_revenue AS
 SELECT s.country_name,
@@ -20,5 +22,6 @@ SELECT s.country_name,
        CAST(SUM(s.revenue) OVER (ORDER BY s.revenue DESC, s.country_name ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
             / SUM(s.revenue) OVER () AS numeric(9,6)) AS cumulative_share,
        s.orders,
-       s.customers
+       s.customers,
+       s.net_revenue
 FROM mart.country_summary AS s;

@@ -17,10 +17,13 @@
 --     nine days against a whole month would read as a collapse (or a month
 --     against nine days as a boom). Its revenue is shown as it is.
 -- Percentages are in percent (12.5 = +12.5 %), rounded to two decimals.
+-- revenue (and the growth figures) are gross, every clean line; net_revenue
+-- is net of the returns matched to those lines (sales.match_returns),
+-- counted in the month of the sale.
 --changeset ecom:kpi.monthly_revenue runOnChange:true
 CREATE OR REPLACE VIEW kpi.monthly_revenue AS
 WITH m AS (
-    SELECT month_start, revenue, orders, active_customers, is_partial,
+    SELECT month_start, revenue, net_revenue, orders, active_customers, is_partial,
            LAG(month_start) OVER (ORDER BY month_start) AS previous_month_start,
            LAG(revenue) OVER (ORDER BY month_start)     AS previous_revenue,
            LAG(is_partial) OVER (ORDER BY month_start)  AS previous_is_partial
@@ -38,6 +41,7 @@ SELECT m.month_start,
        CASE WHEN NOT m.is_partial AND NOT y.is_partial
             THEN CAST(100 * (m.revenue - y.revenue) / y.revenue AS numeric(12,2))
        END AS yoy_growth_pct,
-       m.is_partial
+       m.is_partial,
+       m.net_revenue
 FROM m
 LEFT JOIN mart.monthly_summary AS y ON y.month_start = CAST(m.month_start - INTERVAL '12 months' AS date);

@@ -2,7 +2,9 @@
 
 -- The invoices whose summaries a batch may have changed: those with a sales
 -- or cancellation line of the batch (an invoice can gain lines in a later
--- file). Every mart.refresh_<table> derives the keys it refreshes (customers,
+-- file), and those with a line whose net the batch changed (a late
+-- cancellation matched to an earlier sale: sales.match_returns sets
+-- returns_batch_id). Every mart.refresh_<table> derives the keys it refreshes (customers,
 -- months, products, countries) from these. A null batch: every invoice (the
 -- full rebuild).
 --changeset ecom:mart.touched_invoice runOnChange:true splitStatements:false
@@ -13,5 +15,7 @@ STABLE
 AS $$
 SELECT l.invoice_no FROM sales.invoice_line AS l WHERE l.batch_id = p_batch_id OR p_batch_id IS NULL
 UNION
-SELECT c.invoice_no FROM sales.cancellation_line AS c WHERE c.batch_id = p_batch_id OR p_batch_id IS NULL;
+SELECT c.invoice_no FROM sales.cancellation_line AS c WHERE c.batch_id = p_batch_id OR p_batch_id IS NULL
+UNION
+SELECT l.invoice_no FROM sales.invoice_line AS l WHERE l.returns_batch_id = p_batch_id;
 $$;

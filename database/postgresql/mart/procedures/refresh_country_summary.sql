@@ -23,8 +23,8 @@ BEGIN
         DELETE FROM mart.country_summary WHERE country_id IN (SELECT country_id FROM touched_country);
     END IF;
 
-    INSERT INTO mart.country_summary (country_id, country_name, revenue, orders, customers)
-    SELECT m.country_id, c.country_name, SUM(m.revenue), SUM(m.orders), COUNT(DISTINCT m.customer_id)
+    INSERT INTO mart.country_summary (country_id, country_name, revenue, net_revenue, orders, customers)
+    SELECT m.country_id, c.country_name, SUM(m.revenue), SUM(m.net_revenue), SUM(m.orders), COUNT(DISTINCT m.customer_id)
     FROM mart.customer_country_month AS m
     JOIN sales.country AS c ON c.country_id = m.country_id
     WHERE m.country_id IN (SELECT country_id FROM touched_country)

@@ -26,8 +26,8 @@ BEGIN
     -- Written in month and customer order, so a visual's COUNT(DISTINCT
     -- customer_id) per month sorts rows already in order (100 ms instead of
     -- 300 at 10x).
-    INSERT INTO mart.customer_country_month (customer_id, month_start, country_id, orders, revenue, quantity)
-    SELECT s.customer_id, s.month_start, s.country_id, COUNT(*), SUM(s.revenue), SUM(s.quantity)
+    INSERT INTO mart.customer_country_month (customer_id, month_start, country_id, orders, revenue, net_revenue, quantity)
+    SELECT s.customer_id, s.month_start, s.country_id, COUNT(*), SUM(s.revenue), SUM(s.net_revenue), SUM(s.quantity)
     FROM mart.invoice_summary AS s
     JOIN touched_customer_month AS t ON t.customer_id = s.customer_id AND t.month_start = s.month_start
     GROUP BY s.customer_id, s.month_start, s.country_id

@@ -23,8 +23,8 @@ BEGIN
         WHERE m.customer_id = t.customer_id AND m.month_start = t.month_start;
     END IF;
 
-    INSERT INTO mart.customer_month (customer_id, month_start, revenue, orders)
-    SELECT s.customer_id, s.month_start, SUM(s.revenue), COUNT(*)
+    INSERT INTO mart.customer_month (customer_id, month_start, revenue, net_revenue, orders)
+    SELECT s.customer_id, s.month_start, SUM(s.revenue), SUM(s.net_revenue), COUNT(*)
     FROM mart.invoice_summary AS s
     JOIN touched_customer_month AS t ON t.customer_id = s.customer_id AND t.month_start = s.month_start
     GROUP BY s.customer_id, s.month_start;

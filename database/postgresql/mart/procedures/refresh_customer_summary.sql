@@ -27,13 +27,13 @@ BEGIN
 
     INSERT INTO mart.customer_summary (customer_id, country_id, first_purchase_at, last_purchase_at, orders,
                                        revenue, quantity, distinct_products, active_days,
-                                       cancelled_orders, cancelled_revenue)
+                                       cancelled_orders, cancelled_revenue, net_revenue)
     SELECT s.customer_id, c.country_id, s.first_purchase_at, s.last_purchase_at, s.orders,
            s.revenue, s.quantity, p.distinct_products, s.active_days,
-           COALESCE(x.cancelled_orders, 0), COALESCE(x.cancelled_revenue, 0)
+           COALESCE(x.cancelled_orders, 0), COALESCE(x.cancelled_revenue, 0), s.net_revenue
     FROM (
         SELECT customer_id, MIN(invoice_date) AS first_purchase_at, MAX(invoice_date) AS last_purchase_at,
-               COUNT(*) AS orders, SUM(revenue) AS revenue, SUM(quantity) AS quantity,
+               COUNT(*) AS orders, SUM(revenue) AS revenue, SUM(net_revenue) AS net_revenue, SUM(quantity) AS quantity,
                COUNT(DISTINCT CAST(invoice_date AS date)) AS active_days
         FROM mart.invoice_summary
         WHERE customer_id IN (SELECT customer_id FROM touched_customer)

@@ -20,10 +20,11 @@ BEGIN
     END IF;
 
     INSERT INTO mart.invoice_summary (invoice_no, customer_id, country_id, invoice_date, month_start,
-                                      revenue, quantity, line_count, product_count)
+                                      revenue, quantity, line_count, product_count, net_revenue, net_quantity)
     SELECT i.invoice_no, i.customer_id, i.country_id, i.invoice_date,
            CAST(date_trunc('month', i.invoice_date) AS date),
-           SUM(l.line_revenue), SUM(l.quantity), COUNT(*), COUNT(DISTINCT l.stock_code)
+           SUM(l.line_revenue), SUM(l.quantity), COUNT(*), COUNT(DISTINCT l.stock_code),
+           SUM(l.net_revenue), SUM(l.net_quantity)
     FROM sales.invoice AS i
     JOIN sales.invoice_line AS l ON l.invoice_no = i.invoice_no
     WHERE NOT i.is_cancellation

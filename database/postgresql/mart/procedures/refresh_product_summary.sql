@@ -28,9 +28,9 @@ BEGIN
         DELETE FROM mart.product_summary WHERE stock_code IN (SELECT stock_code FROM touched_product);
     END IF;
 
-    INSERT INTO mart.product_summary (stock_code, description, revenue, quantity, orders, customers,
+    INSERT INTO mart.product_summary (stock_code, description, revenue, net_revenue, net_quantity, quantity, orders, customers,
                                       first_sold_at, last_sold_at)
-    SELECT l.stock_code, MIN(p.description), SUM(l.line_revenue), SUM(l.quantity),
+    SELECT l.stock_code, MIN(p.description), SUM(l.line_revenue), SUM(l.net_revenue), SUM(l.net_quantity), SUM(l.quantity),
            COUNT(DISTINCT l.invoice_no), COUNT(DISTINCT i.customer_id),
            MIN(i.invoice_date), MAX(i.invoice_date)
     FROM sales.invoice_line AS l

@@ -7,8 +7,7 @@
 -- mart.refresh_country_summary read them). Given a batch, each refreshes only
 -- the keys the batch touched, so a daily file costs what it adds; with no
 -- batch (null), each rebuilds its table whole: the repair, and the proof
--- (the contract tests compare the two). Product pairs are recounted whole
--- either way: their thresholds are shares of all invoices. None commits (a
+-- (the contract tests compare the two). None commits (a
 -- SECURITY DEFINER procedure cannot): all run in the caller's transaction.
 -- Rows are replaced with DELETE rather than TRUNCATE: TRUNCATE would lock
 -- out the report's readers until the load commits; with DELETE they keep
@@ -28,6 +27,6 @@ BEGIN
     CALL mart.refresh_product_summary(p_batch_id);
     CALL mart.refresh_monthly_summary(p_batch_id);
     CALL mart.refresh_country_summary(p_batch_id);
-    CALL mart.refresh_product_pair();
+    CALL mart.refresh_product_pair(p_batch_id);
 END;
 $$;

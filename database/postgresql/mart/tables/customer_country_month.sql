@@ -7,6 +7,7 @@
 -- (run by mart.refresh_summaries). Keyed by month first: the visuals group
 -- by month and count distinct customers in it.
 --changeset ecom:mart.customer_country_month
+--validCheckSum: 9:e9b8c2d4f844dc7601d6573f86d1618c
 CREATE TABLE mart.customer_country_month (
     customer_id integer       NOT NULL,
     month_start date          NOT NULL,
@@ -23,3 +24,9 @@ SELECT customer_id, month_start, country_id, COUNT(*), SUM(revenue), SUM(quantit
 FROM mart.invoice_summary
 GROUP BY customer_id, month_start, country_id;
 --rollback DROP TABLE mart.customer_country_month;
+
+--changeset ecom:mart.customer_country_month.net
+-- Net of the returns matched to their sales (sales.match_returns) beside the
+-- gross revenue; filled by the next refresh.
+ALTER TABLE mart.customer_country_month ADD COLUMN net_revenue numeric(18,3) NOT NULL DEFAULT 0;
+--rollback ALTER TABLE mart.customer_country_month DROP COLUMN net_revenue;

@@ -6,6 +6,7 @@
 -- of cancellation lines are. Rebuilt by mart.refresh_customer_summary
 -- (run by mart.refresh_summaries).
 --changeset ecom:mart.customer_summary
+--validCheckSum: 9:3ff4bbef75b37f94f8a1e886fb64c3fd
 CREATE TABLE mart.customer_summary (
     customer_id         integer       NOT NULL PRIMARY KEY,
     country_id          integer       NOT NULL,
@@ -20,3 +21,9 @@ CREATE TABLE mart.customer_summary (
     cancelled_revenue   numeric(18,3) NOT NULL
 );
 --rollback DROP TABLE mart.customer_summary;
+
+--changeset ecom:mart.customer_summary.net
+-- Net of the returns matched to their sales (sales.match_returns) beside the
+-- gross revenue; filled by the next refresh.
+ALTER TABLE mart.customer_summary ADD COLUMN net_revenue numeric(18,3) NOT NULL DEFAULT 0;
+--rollback ALTER TABLE mart.customer_summary DROP COLUMN net_revenue;

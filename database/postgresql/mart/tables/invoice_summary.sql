@@ -6,6 +6,7 @@
 -- Rebuilt by mart.refresh_invoice_summary (run by mart.refresh_summaries)
 -- at the end of each load.
 --changeset ecom:mart.invoice_summary
+--validCheckSum: 9:c2f94260c366f271e1613499fe95aa3b
 CREATE TABLE mart.invoice_summary (
     invoice_no    varchar(20)   NOT NULL PRIMARY KEY,
     customer_id   integer       NOT NULL,
@@ -20,3 +21,10 @@ CREATE TABLE mart.invoice_summary (
 CREATE INDEX ix_invoice_summary_date ON mart.invoice_summary (invoice_date);
 CREATE INDEX ix_invoice_summary_customer ON mart.invoice_summary (customer_id);
 --rollback DROP TABLE mart.invoice_summary;
+
+--changeset ecom:mart.invoice_summary.net
+-- Net of the returns matched to their sales (sales.match_returns) beside the
+-- gross revenue and quantity; filled by the next refresh.
+ALTER TABLE mart.invoice_summary ADD COLUMN net_revenue numeric(18,3) NOT NULL DEFAULT 0,
+    ADD COLUMN net_quantity bigint NOT NULL DEFAULT 0;
+--rollback ALTER TABLE mart.invoice_summary DROP COLUMN net_revenue, DROP COLUMN net_quantity;

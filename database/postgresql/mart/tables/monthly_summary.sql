@@ -5,6 +5,7 @@
 -- with a full month would read as a collapse. Rebuilt by
 -- mart.refresh_monthly_summary (run by mart.refresh_summaries).
 --changeset ecom:mart.monthly_summary
+--validCheckSum: 9:ff31fa9ed5350fc7d5ac30e7ca08e258
 CREATE TABLE mart.monthly_summary (
     month_start      date          NOT NULL PRIMARY KEY,
     revenue          numeric(18,3) NOT NULL,
@@ -15,3 +16,9 @@ CREATE TABLE mart.monthly_summary (
     is_partial       boolean       NOT NULL
 );
 --rollback DROP TABLE mart.monthly_summary;
+
+--changeset ecom:mart.monthly_summary.net
+-- Net of the returns matched to their sales (sales.match_returns) beside the
+-- gross revenue; filled by the next refresh.
+ALTER TABLE mart.monthly_summary ADD COLUMN net_revenue numeric(18,3) NOT NULL DEFAULT 0;
+--rollback ALTER TABLE mart.monthly_summary DROP COLUMN net_revenue;

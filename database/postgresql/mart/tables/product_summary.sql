@@ -3,6 +3,7 @@
 -- One row per product sold in clean lines. Rebuilt by
 -- mart.refresh_product_summary (run by mart.refresh_summaries).
 --changeset ecom:mart.product_summary
+--validCheckSum: 9:d5b961a717a6524187f061813761b0ed
 CREATE TABLE mart.product_summary (
     stock_code   varchar(20)   NOT NULL PRIMARY KEY,
     description  varchar(200)  NULL,
@@ -14,3 +15,10 @@ CREATE TABLE mart.product_summary (
     last_sold_at  timestamp    NOT NULL
 );
 --rollback DROP TABLE mart.product_summary;
+
+--changeset ecom:mart.product_summary.net
+-- Net of the returns matched to their sales (sales.match_returns) beside the
+-- gross revenue and quantity; filled by the next refresh.
+ALTER TABLE mart.product_summary ADD COLUMN net_revenue numeric(18,3) NOT NULL DEFAULT 0,
+    ADD COLUMN net_quantity bigint NOT NULL DEFAULT 0;
+--rollback ALTER TABLE mart.product_summary DROP COLUMN net_revenue, DROP COLUMN net_quantity;

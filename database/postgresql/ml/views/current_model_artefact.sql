@@ -6,4 +6,4 @@
 CREATE OR REPLACE VIEW ml.current_model_artefact AS
 SELECT a.run_id, a.model_kind, a.artefact_format, a.artefact_bytes, a.artefact_sha256
 FROM ml.model_artefact AS a
-JOIN ml.current_model_run AS r ON r.run_id = a.run_id AND r.model_kind = a.model_kind;
+JOIN ml.current_model_run AS r ON r.run_id = a.run_id;

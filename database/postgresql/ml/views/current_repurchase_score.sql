@@ -1,8 +1,13 @@
 --liquibase formatted sql
 
--- The repurchase probability of every customer in the latest succeeded run.
+-- The repurchase probability of every customer in the latest succeeded run,
+-- and whether the run's campaign threshold (the most profitable one,
+-- ml.repurchase_profit_curve) puts them in the retention campaign. A run
+-- without a curve (written before it existed) puts nobody in it.
 --changeset ecom:ml.current_repurchase_score runOnChange:true
 CREATE OR REPLACE VIEW ml.current_repurchase_score AS
-SELECT s.run_id, s.customer_id, s.probability, s.decile
+SELECT s.run_id, s.customer_id, s.probability, s.decile,
+       COALESCE(s.probability >= c.threshold, false) AS in_campaign
 FROM ml.repurchase_score AS s
-JOIN ml.current_model_run AS r ON r.run_id = s.run_id AND r.model_kind = 'repurchase';
+JOIN ml.current_model_run AS r ON r.run_id = s.run_id AND r.model_kind = 'repurchase'
+LEFT JOIN ml.repurchase_profit_curve AS c ON c.run_id = s.run_id AND c.is_chosen;

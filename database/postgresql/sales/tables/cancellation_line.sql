@@ -7,6 +7,7 @@
 -- cleaning the real file. sales.clean_batch inserts the invoices and
 -- products first, and a contract test checks that no line is orphaned.
 --changeset ecom:sales.cancellation_line
+--validCheckSum: 9:05493fe1d6b0c9315d6dc7c59b6420db
 CREATE TABLE sales.cancellation_line (
     cancellation_line_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     invoice_no           varchar(20)   NOT NULL,
@@ -20,3 +21,15 @@ CREATE TABLE sales.cancellation_line (
 );
 CREATE INDEX ix_cancellation_line_invoice ON sales.cancellation_line (invoice_no);
 --rollback DROP TABLE sales.cancellation_line;
+
+--changeset ecom:sales.cancellation_line.returns
+-- The sale line this cancellation line reverses and how many of its units it
+-- took back (sales.match_returns); the rest, unmatched_quantity, reverses no
+-- sale in the data (bought before it starts, or more returned than bought)
+-- and is counted in quality.batch_governance.
+ALTER TABLE sales.cancellation_line
+    ADD COLUMN matched_invoice_line_id bigint NULL,
+    ADD COLUMN matched_quantity integer NOT NULL DEFAULT 0;
+ALTER TABLE sales.cancellation_line
+    ADD COLUMN unmatched_quantity integer GENERATED ALWAYS AS (-quantity - matched_quantity) STORED;
+--rollback ALTER TABLE sales.cancellation_line DROP COLUMN unmatched_quantity, DROP COLUMN matched_quantity, DROP COLUMN matched_invoice_line_id;

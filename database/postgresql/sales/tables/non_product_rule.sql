@@ -10,6 +10,7 @@
 -- digits and an optional letter); the DCGS... codes of the web shop and
 -- SP1002 are real goods and stay products.
 --changeset ecom:sales.non_product_rule
+--validCheckSum: 9:676e5ab241a0eaa6eab06e7a446f95ed
 CREATE TABLE sales.non_product_rule (
     pattern          varchar(20)  NOT NULL,
     match_kind       varchar(6)   NOT NULL CHECK (match_kind IN ('exact', 'prefix')),
@@ -19,7 +20,6 @@ CREATE TABLE sales.non_product_rule (
 );
 --rollback DROP TABLE sales.non_product_rule;
 
--- A later rule is a changeset of its own after this one.
 --changeset ecom:sales.non_product_rule.seed
 INSERT INTO sales.non_product_rule (pattern, match_kind, product_category, reason) VALUES
     ('POST', 'exact', 'postage', 'POSTAGE: delivery charged on an order'),

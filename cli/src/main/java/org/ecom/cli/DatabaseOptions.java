@@ -40,7 +40,7 @@ final class DatabaseOptions {
         if (jdbcUrl != null && !jdbcUrl.isBlank()) {
             return new Opened(warmingUp(targetOf(jdbcUrl)), null);
         }
-        Console.status("embedded PostgreSQL, data in " + EcomHome.path().resolve("pgdata"));
+        Console.status("embedded PostgreSQL, data in " + EcomHome.dataFolder());
         EmbeddedDatabase embedded = EcomHome.startEmbeddedDatabase(embeddedPort);
         return new Opened(warmingUp(embedded.target()), embedded);
     }

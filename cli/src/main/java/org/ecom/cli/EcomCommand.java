@@ -9,12 +9,13 @@ import picocli.CommandLine.Command;
         description = "E-commerce analytics warehouse: load Online Retail data into PostgreSQL or SQL Server, govern and clean it, and score customers with the ML sidecar.",
         subcommands = {RunCommand.class, DeployCommand.class, LoadCommand.class, GenerateCommand.class, DbCommand.class,
             SidecarCommand.class, ReportCommand.class, ServeCommand.class, PublishCommand.class, TestDbCommand.class,
-            SyncCommand.class, DocsCommand.class,
+            SyncCommand.class, DocsCommand.class, ResetCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  ./ecom run --demo                       generated data, embedded PostgreSQL",
             "  ./ecom run --input online_retail_II.csv.gz --json summary.json",
             "  ./ecom deploy --print-sql --dialect mssql > deploy.sql",
             "  ./ecom db                               serve the embedded database",
+            "  ./ecom reset --yes                      drop the embedded database and deploy it again, empty",
             "  ./ecom sidecar --schedule \"0 3 * * *\"    train the models and write back, every day at 03:00",
             "  ./ecom report --out report.html         the dashboard as one offline HTML file",
             "  ./ecom serve                            scores and recommendations over HTTP, the live dashboard"})
@@ -30,7 +31,10 @@ public final class EcomCommand implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("liquibase.analytics.enabled", "false");
-        System.exit(commandLine().execute(args));
+        Interruption.install();
+        int exitCode = commandLine().execute(args);
+        Interruption.commandFinished();
+        System.exit(exitCode);
     }
 
     /** Exit code of a usage error: options or arguments that cannot work, whatever the command. */
@@ -53,6 +57,9 @@ public final class EcomCommand implements Runnable {
             return USAGE;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (Interruption.requested()) {
+                return Interruption.EXIT_CODE; // the cancelled statement's error: the signal hook says what happened
+            }
             commandLine.getErr().println("ecom: error: " + oneLine(e));
             if (System.getenv("ECOM_DEBUG") != null) {
                 e.printStackTrace(commandLine.getErr());

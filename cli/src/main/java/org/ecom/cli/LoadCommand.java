@@ -42,7 +42,10 @@ final class LoadCommand implements Callable<Integer> {
                 Deployer.deploy(db.target());
             }
             PipelineReport report = new PipelineReport(System.out, inputs.stream().anyMatch(Files::isDirectory));
-            report.printAnomalies(new Pipeline(db.target(), input.encoding).run(files, report).anomalies());
+            DemoData.refuseToMix(db.target(), files);
+            Pipeline pipeline = new Pipeline(db.target(), input.encoding);
+            Interruption.cancelWith(pipeline::cancel);
+            report.printAnomalies(pipeline.run(files, report).anomalies());
         }
         return 0;
     }

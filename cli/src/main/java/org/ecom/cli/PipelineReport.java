@@ -4,6 +4,10 @@ import java.io.PrintStream;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import org.ecom.db.BatchGovernance;
 import org.ecom.pipeline.AnomalyDetection;
@@ -15,9 +19,18 @@ import org.ecom.pipeline.Pipeline;
  */
 final class PipelineReport implements Pipeline.Listener {
 
+    /** A stage's "still working" line every 5 s (-Decom.progressMillis overrides): a minute of silence invites Ctrl-C. */
+    private static final long STAGE_TICK_MILLIS = Long.getLong("ecom.progressMillis", 5_000L);
+
     private final PrintStream out;
     private final boolean oneLinePerFile;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "stage-progress");
+        thread.setDaemon(true);
+        return thread;
+    });
     private Console.RowProgress progress;
+    private ScheduledFuture<?> stageTick;
     private long fileStart;
 
     /** Each file's full governance report. */
@@ -48,6 +61,10 @@ final class PipelineReport implements Pipeline.Listener {
     public void stageStarted(String stage) {
         closeProgress();
         Console.status(stage + "...");
+        long start = System.nanoTime();
+        stageTick = ticker.scheduleAtFixedRate(() -> Console.status(stage + ": still working ("
+                        + (System.nanoTime() - start) / 1_000_000_000 + " s)"),
+                STAGE_TICK_MILLIS, STAGE_TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -73,12 +90,18 @@ final class PipelineReport implements Pipeline.Listener {
     }
 
     void printAnomalies(AnomalyDetection.Counts anomalies) {
+        closeProgress();
         row("quantity anomalies", anomalies.quantityZscore());
         row("  unusual for product", anomalies.quantityByProduct());
         row("price anomalies", anomalies.priceByProduct());
     }
 
+    /** Ends the row progress or a stage's ticking, whichever is on. */
     void closeProgress() {
+        if (stageTick != null) {
+            stageTick.cancel(false);
+            stageTick = null;
+        }
         if (progress != null) {
             progress.close();
             progress = null;

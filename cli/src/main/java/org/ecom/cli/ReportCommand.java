@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
                 + " in the browser, offline. It reads the same views as Power BI (kpi, analysis, ml), so an analytics_reader"
                 + " login is enough. Open FILE#sales_overview (or another page name) to land on a page."},
         footer = {"", "Examples:", "  ./ecom report --out report.html",
-            "  ./ecom report --out report.html --db jdbc:postgresql://localhost:54329/ecom?user=postgres"})
+            "  ./ecom report --out report.html --db jdbc:postgresql://dbhost:5432/ecom?user=reader"})
 final class ReportCommand implements Callable<Integer> {
 
     @Mixin

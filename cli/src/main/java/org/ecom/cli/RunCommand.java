@@ -61,7 +61,10 @@ final class RunCommand implements Callable<Integer> {
             elapsed.put("deploy", (System.nanoTime() - deployStart) / 1_000_000);
 
             PipelineReport report = new PipelineReport(System.out);
-            Pipeline.Result loaded = new Pipeline(db.target(), inputOptions.encoding).run(List.of(file), report);
+            DemoData.refuseToMix(db.target(), List.of(file));
+            Pipeline pipeline = new Pipeline(db.target(), inputOptions.encoding);
+            Interruption.cancelWith(pipeline::cancel);
+            Pipeline.Result loaded = pipeline.run(List.of(file), report);
             Pipeline.FileResult result = loaded.files().get(0);
             elapsed.putAll(result.stageMillis());
             elapsed.put("detect", loaded.detectMillis());
@@ -71,8 +74,13 @@ final class RunCommand implements Callable<Integer> {
             SidecarReport models = null;
             if (!skipSidecar) {
                 long sidecarStart = System.nanoTime();
-                models = SidecarCommand.runPass(new Sidecar(db.target(), SidecarSettings.defaults().withAsOf(model.asOfDay()),
-                        SidecarJobs.standard(model.seed, EcomHome.path().resolve("djl")), Console::status), null);
+                Sidecar sidecar = new Sidecar(db.target(), SidecarSettings.defaults().withAsOf(model.asOfDay()),
+                        SidecarJobs.standard(model.seed, EcomHome.path().resolve("djl")), Console::status);
+                Interruption.cancelWith(() -> {
+                    sidecar.requestStop(); // the model in training is not written, its run marked failed
+                    return false;
+                });
+                models = SidecarCommand.runPass(sidecar, null);
                 elapsed.put("sidecar", (System.nanoTime() - sidecarStart) / 1_000_000);
             }
 

@@ -25,8 +25,10 @@ import org.jdbi.v3.core.Handle;
 public final class ReportData {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Rows kept in the lists that are not aggregated, to keep the page small. */
+    /** Rows kept in the lists that are not aggregated, to keep the page small; counts are never capped. */
     static final int LIST_ROWS = 500;
+    /** The anomaly worklist's daily budget: the lines a day someone can check. */
+    static final int WORKLIST_PER_DAY = 50;
 
     private ReportData() {
     }
@@ -54,41 +56,63 @@ public final class ReportData {
                         .add(r.getLong(3)).add(r.getLong(4)).add(money(r.getBigDecimal(5))));
 
         Map<Long, ObjectNode> customers = new LinkedHashMap<>();
-        query(c, "SELECT customer_id, country_name, orders, revenue, predictive_clv FROM kpi.customer_lifetime_value", r ->
+        // Net of matched returns: an order cancelled the same day adds nothing to a customer's value.
+        query(c, "SELECT customer_id, country_name, orders, net_revenue, predictive_clv FROM kpi.customer_lifetime_value", r ->
                 customers.put(r.getLong(1), JSON.createObjectNode().put("id", r.getLong(1)).put("country", countries.index(r.getString(2)))
                         .put("orders", r.getLong(3)).put("revenue", money(r.getBigDecimal(4))).put("clv", money(r.getBigDecimal(5)))));
         query(c, "SELECT customer_id, segment_name FROM ml.current_customer_segment", r ->
                 with(customers, r.getLong(1)).put("segment", segments.index(r.getString(2))));
         query(c, "SELECT customer_id, segment FROM analysis.q09_rfm_customers", r ->
                 with(customers, r.getLong(1)).put("rfm", rfmSegments.index(r.getString(2))));
-        query(c, "SELECT customer_id, probability, decile FROM ml.current_repurchase_score", r ->
-                with(customers, r.getLong(1)).put("probability", round(r.getBigDecimal(2), 4)).put("decile", r.getInt(3)));
+        query(c, "SELECT customer_id, probability, decile, in_campaign FROM ml.current_repurchase_score", r ->
+                with(customers, r.getLong(1)).put("probability", round(r.getBigDecimal(2), 4)).put("decile", r.getInt(3))
+                        .put("campaign", r.getBoolean(4)));
         ArrayNode customerList = data.putArray("customers");
         customers.values().forEach(customerList::add);
 
         data.set("forecast", rows(c, "SELECT " + monthLabel(dialect) + " AS month, actual_revenue, is_partial, forecast, lo95, hi95"
                 + " FROM kpi.revenue_actual_vs_forecast ORDER BY month_start"));
-        data.set("products", rows(c, "SELECT revenue_rank, stock_code, description, revenue, quantity, customers"
-                + " FROM analysis.q04_top_products WHERE revenue_rank <= 15 ORDER BY revenue_rank, stock_code"));
+        data.set("products", rows(c, "SELECT net_revenue_rank, stock_code, description, net_revenue, revenue, net_quantity, customers"
+                + " FROM analysis.q04_top_products WHERE net_revenue_rank <= 15 ORDER BY net_revenue_rank, stock_code"));
+        data.set("nonProducts", rows(c, "SELECT product_category, SUM(net_revenue) AS net_revenue, COUNT(*) AS codes"
+                + " FROM analysis.q04_top_products WHERE net_revenue_rank IS NULL GROUP BY product_category ORDER BY product_category"));
         data.set("cohorts", rows(c, "SELECT " + monthLabel(dialect, "cohort_month") + " AS cohort, months_since, cohort_size, retention_pct"
                 + " FROM kpi.cohort_retention WHERE months_since <= 12 ORDER BY cohort_month, months_since"));
-        data.set("anomalies", rows(c, "SELECT invoice_no, invoice_date, customer_id, stock_code, quantity, score, also_unusual_for_product"
-                + " FROM kpi.quantity_anomaly ORDER BY score DESC, invoice_line_id" + first(LIST_ROWS)));
+        // Counts, not a capped list: every z-score line counted per month and customer, so the
+        // report's filters give true counts.
+        ArrayNode zscoreCounts = data.putArray("zscoreCounts"); // [month, customer, lines]
+        query(c, "SELECT " + monthLabel(dialect) + ", customer_id, COUNT(*) FROM kpi.quantity_anomaly"
+                + " GROUP BY month_start, customer_id", r ->
+                zscoreCounts.addArray().add(months.index(r.getString(1))).add(r.getLong(2)).add(r.getLong(3)));
+        data.put("worklistPerDay", WORKLIST_PER_DAY);
+        data.put("worklistLines", count(c, "SELECT COUNT(*) FROM analysis.anomaly_worklist(" + WORKLIST_PER_DAY + ")"));
+        data.set("worklist", rows(c, "SELECT sale_date, day_rank, severity, invoice_no, customer_id, stock_code, quantity, strength,"
+                + " by_quantity_zscore, by_quantity_robust, by_price_robust FROM analysis.anomaly_worklist(" + WORKLIST_PER_DAY + ")"
+                + " ORDER BY sale_date DESC, day_rank" + first(LIST_ROWS)));
+        data.set("anomalySeverity", rows(c, "SELECT severity, COUNT(*) AS lines FROM kpi.anomaly_line GROUP BY severity"));
+        data.set("anomalyOverlap", rows(c, "SELECT by_quantity_zscore, by_quantity_robust, by_price_robust, lines, critical_lines"
+                + " FROM kpi.anomaly_method_overlap ORDER BY lines DESC"));
         data.set("funnel", rows(c, "SELECT rows_read, rows_rejected, missing_customer_rows, duplicate_rows, cancellation_rows,"
-                + " adjustment_rows, non_positive_quantity_rows, non_positive_price_rows, clean_rows, clean_revenue"
+                + " adjustment_rows, non_positive_quantity_rows, non_positive_price_rows, clean_rows, clean_revenue, unmatched_cancellation_lines"
                 + " FROM kpi.data_quality_funnel WHERE batch_id IS NULL"));
-        data.set("recommendations", rows(c, "SELECT customer_id, recommendation_rank, stock_code, description, score"
+        data.set("recommendations", rows(c, "SELECT customer_id, recommendation_rank, stock_code, description"
                 + " FROM ml.current_product_recommendation ORDER BY customer_id, recommendation_rank" + first(LIST_ROWS * 4)));
-        data.set("modelRuns", rows(c, "SELECT model_kind, as_of_date, finished_at, metrics_json FROM ml.current_model_run ORDER BY model_kind"));
-        // The headline quality figures only: the runs also record sizes and fitted weights, on other scales.
+        data.set("campaignCurve", rows(c, "SELECT threshold, precision_rate, recall_rate, contacted_customers, expected_profit,"
+                + " is_chosen FROM ml.current_repurchase_profit_curve ORDER BY threshold"));
+        data.set("modelMetrics", ModelMetrics.headline(rows(c, "SELECT model_kind, as_of_date, finished_at, metrics_json"
+                + " FROM ml.current_model_run ORDER BY model_kind")));
+        // The forecast's error run after run, the model's and its baseline's: one measure, one axis.
         data.set("runMetrics", rows(c, "SELECT run_id, model_kind, finished_at, metric_name, metric_value FROM ml.run_metric"
-                + " WHERE metric_name IN ('silhouette', 'test_auc', 'hr10', 'popularity_hr10', 'mape', 'seasonal_naive_mape',"
-                + " 'interval_coverage') ORDER BY model_kind, metric_name, finished_at"));
+                + " WHERE metric_name IN ('mape', 'seasonal_naive_mape') ORDER BY model_kind, metric_name, finished_at"));
 
         data.set("countries", countries.toJson());
         data.set("segments", segments.toJson());
         data.set("rfmSegments", rfmSegments.toJson());
         return data;
+    }
+
+    private static long count(Handle c, String sql) {
+        return c.createQuery(sql).mapTo(Long.class).one();
     }
 
     /** A month as 'YYYY-MM' text, in the database's own dialect. */

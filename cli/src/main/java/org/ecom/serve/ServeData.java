@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.ecom.ml.repurchase.RepurchaseScorer;
 import org.ecom.ml.repurchase.ScorerArtefact;
 import org.jdbi.v3.core.Handle;
 
@@ -63,9 +62,9 @@ public final class ServeData implements AutoCloseable {
 
     /** The snapshot to answer from; 503 while the database is unreachable. */
     Snapshot current() {
-        String reason = unavailable;
-        if (reason != null) {
-            throw ApiError.databaseUnavailable("the database cannot be reached: " + reason);
+        // The cause is in the server's log; a caller learns only that the database is down.
+        if (unavailable != null) {
+            throw ApiError.databaseUnavailable("the database cannot be reached");
         }
         return snapshot;
     }
@@ -181,32 +180,40 @@ public final class ServeData implements AutoCloseable {
                     row.put("sha256", r.getString(4));
                     return row;
                 }).findOne().orElse(null);
-        RepurchaseScorer scorer = null;
+        ScorerPool scorer = null;
         long scorerRunId = 0;
         if (artefact != null && ScorerArtefact.FORMAT.equals(artefact.get("format"))) {
-            scorer = ScorerArtefact.read((byte[]) artefact.get("bytes"), (String) artefact.get("sha256"));
+            scorer = new ScorerPool((byte[]) artefact.get("bytes"), (String) artefact.get("sha256"),
+                    Math.max(2, Runtime.getRuntime().availableProcessors()));
             scorerRunId = (Long) artefact.get("run_id");
         }
         return new Snapshot(version, Map.copyOf(serialised), Map.copyOf(recommendations), runs, scorer, scorerRunId, Instant.now());
     }
 
     /**
-     * The top reasons of each score, from the models' explanation view when the database has one
-     * (ml.current_repurchase_reason, written with the repurchase run); without it the lists stay empty.
+     * The top reasons of each score where the models write them (ml.repurchase_reason, issue 13):
+     * through its current view when the database has one, else the table itself for the current
+     * repurchase run when the reader may read it; without either the lists stay empty.
      */
     private void addReasons(Handle handle, Map<Integer, ObjectNode> customers) {
-        try {
-            handle.createQuery("SELECT customer_id, reason_rank, feature, contribution FROM ml.current_repurchase_reason"
-                    + " ORDER BY customer_id, reason_rank").map((r, ctx) -> {
-                        ObjectNode customer = customers.get(r.getInt(1));
-                        if (customer != null && customer.get("repurchase") instanceof ObjectNode repurchase) {
-                            ((ArrayNode) repurchase.get("reasons")).addObject().put("rank", r.getInt(2))
-                                    .put("feature", r.getString(3)).put("contribution", r.getDouble(4));
-                        }
-                        return r;
-                    }).forEach(r -> { });
-        } catch (RuntimeException noReasonsHere) {
-            // A database without the explanation view: the reasons stay empty, as documented.
+        for (String sql : List.of(
+                "SELECT customer_id, reason_rank, feature, contribution FROM ml.current_repurchase_reason ORDER BY customer_id, reason_rank",
+                "SELECT s.customer_id, s.reason_rank, s.feature, s.contribution FROM ml.repurchase_reason AS s"
+                        + " JOIN ml.current_model_run AS r ON r.run_id = s.run_id AND r.model_kind = 'repurchase'"
+                        + " ORDER BY s.customer_id, s.reason_rank")) {
+            try {
+                handle.createQuery(sql).map((r, ctx) -> {
+                    ObjectNode customer = customers.get(r.getInt(1));
+                    if (customer != null && customer.get("repurchase") instanceof ObjectNode repurchase) {
+                        ((ArrayNode) repurchase.get("reasons")).addObject().put("rank", r.getInt(2))
+                                .put("feature", r.getString(3)).put("contribution", r.getDouble(4));
+                    }
+                    return r;
+                }).forEach(r -> { });
+                return;
+            } catch (RuntimeException notInThisDatabase) {
+                // Not there or not readable by analytics_reader: try the next source, or leave the reasons empty.
+            }
         }
     }
 

@@ -52,6 +52,12 @@ class ServeApiTest {
         customer = (int) Rows.number(served.owner, "SELECT MIN(customer_id) FROM ml.current_repurchase_score");
     }
 
+    private static List<String> rows(String sql) throws java.sql.SQLException {
+        try (Connection c = served.owner.connect()) {
+            return Rows.rows(c, sql);
+        }
+    }
+
     private record Answer(int status, String body) {
         JsonNode json() throws IOException {
             return JSON.readTree(body);
@@ -96,14 +102,14 @@ class ServeApiTest {
         assertEquals(200, answer.status(), answer.body());
         JsonNode c = answer.json();
         assertEquals(customer, c.get("customer_id").asInt());
-        assertEquals(Rows.rows(served.owner, "SELECT segment_name FROM ml.current_customer_segment WHERE customer_id = " + customer),
+        assertEquals(rows("SELECT segment_name FROM ml.current_customer_segment WHERE customer_id = " + customer),
                 List.of(c.at("/segment/persona").asText()));
         assertEquals(Rows.number(served.owner, "SELECT orders FROM kpi.customer_lifetime_value WHERE customer_id = " + customer),
                 c.at("/lifetime_value/orders").asLong());
         assertEquals(Rows.number(served.owner, "SELECT frequency FROM kpi.rfm WHERE customer_id = " + customer),
                 c.at("/rfm/frequency").asLong());
         assertTrue(c.at("/rfm/segment").isTextual());
-        double probability = Double.parseDouble(Rows.rows(served.owner,
+        double probability = Double.parseDouble(rows(
                 "SELECT probability FROM ml.current_repurchase_score WHERE customer_id = " + customer).get(0));
         assertEquals(probability, c.at("/repurchase/probability").asDouble(), 1e-12);
         assertTrue(c.at("/repurchase/decile").asInt() >= 1 && c.at("/repurchase/decile").asInt() <= 10);
@@ -118,7 +124,7 @@ class ServeApiTest {
     void recommendationsComeBestFirstWithDescriptionsUpToTheLimit() throws Exception {
         JsonNode all = get("/api/v1/customers/" + customer + "/recommendations").json();
         assertEquals(10, all.get("recommendations").size());
-        List<String> expected = Rows.rows(served.owner, "SELECT stock_code FROM ml.current_product_recommendation WHERE customer_id = "
+        List<String> expected = rows("SELECT stock_code FROM ml.current_product_recommendation WHERE customer_id = "
                 + customer + " ORDER BY recommendation_rank");
         List<String> actual = new ArrayList<>();
         all.get("recommendations").forEach(r -> actual.add(r.get("stock_code").asText()));
@@ -160,7 +166,7 @@ class ServeApiTest {
         TrainingInputs inputs = served.owner.jdbi().withHandle(h -> TrainingInputs.read(h, Optional.empty()));
         Map<Integer, double[]> features = RepurchaseModeling.features(inputs.orders(), inputs.asOfDate(),
                 RepurchaseConfig.defaults(42).horizonDays(), names);
-        List<String> written = Rows.rows(served.owner, "SELECT customer_id, probability FROM ml.current_repurchase_score"
+        List<String> written = rows("SELECT customer_id, probability FROM ml.current_repurchase_score"
                 + " ORDER BY customer_id OFFSET 0 ROWS FETCH NEXT 25 ROWS ONLY");
         for (String row : written) {
             int id = Integer.parseInt(row.split("\\|")[0]);
@@ -307,7 +313,11 @@ class ServeApiTest {
                 get(base, "/api/v1/health").isError(503, "database_unavailable", null);
                 s.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
             }
-            data.refresh();
+            // The pool finds its dead sessions as it hands them out: a few refreshes (every 2 s when serving) bring it back.
+            for (int attempt = 0; attempt < 10 && get(base, "/api/v1/customers/1").status() == 503; attempt++) {
+                Thread.sleep(600);
+                data.refresh();
+            }
             get(base, "/api/v1/customers/1").isError(404, "customer_not_found", null);
             assertEquals(200, get(base, "/api/v1/health").status());
         }

@@ -48,11 +48,14 @@ class ServePagesBrowserTest {
             Assumptions.abort("chromium or chromium-driver is not installed");
         }
         ServedWarehouse served = ServedWarehouse.get();
-        int customer = (int) Rows.number(served.owner, "SELECT MAX(customer_id) FROM ml.current_repurchase_score");
+        // The scored customer with the most orders: a history worth a chart.
+        int customer = (int) Rows.number(served.owner, "SELECT c.customer_id FROM kpi.customer_lifetime_value AS c"
+                + " JOIN ml.current_repurchase_score AS s ON s.customer_id = c.customer_id"
+                + " ORDER BY c.orders DESC, c.customer_id OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY");
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1000");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1500");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -98,6 +101,7 @@ class ServePagesBrowserTest {
 
     private static void screenshot(ChromeDriver browser, String name) throws Exception {
         Files.createDirectories(SCREENSHOTS);
+        browser.executeScript("window.scrollTo(0, 0)");
         Path png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(png, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }

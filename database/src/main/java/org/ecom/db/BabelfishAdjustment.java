@@ -64,6 +64,18 @@ public enum BabelfishAdjustment {
         }
     },
 
+    UPDATE_STATISTICS_LEFT_OUT(
+            "Babelfish has neither UPDATE STATISTICS nor WITH EXECUTE AS OWNER ('not currently supported'):"
+                    + " staging.refresh_statistics keeps its checks but refreshes nothing there, and the planner"
+                    + " statistics of a Babelfish database are PostgreSQL autovacuum's",
+            "staging.refresh_statistics run as its owner, refreshing the statistics of what each step filled") {
+        @Override
+        List<String> apply(String batch) {
+            // A statement stays in each place, as an IF ... BEGIN END block may not be empty.
+            return List.of(UPDATE_STATISTICS.matcher(EXECUTE_AS_OWNER.matcher(batch).replaceAll("")).replaceAll("SET NOCOUNT ON;"));
+        }
+    },
+
     FOREIGN_KEYS_LEFT_OUT_UNLESS_CASCADING(
             "Babelfish's foreign-key checks fail: always on a binary-collation column (\"could not determine"
                     + " which collation to use for string comparison\"), and on any column once the session has"
@@ -84,6 +96,8 @@ public enum BabelfishAdjustment {
             "(?i)CREATE\\s+CLUSTERED\\s+COLUMNSTORE\\s+INDEX\\s+\\w+\\s+ON\\s+[\\w.\\[\\]]+\\s*;?");
     private static final Pattern ROLE_AUTHORIZATION = Pattern.compile(
             "(?i)(CREATE\\s+ROLE\\s+[\\w\\[\\]]+)\\s+AUTHORIZATION\\s+[\\w\\[\\]]+");
+    private static final Pattern EXECUTE_AS_OWNER = Pattern.compile("(?i)\\s+WITH\\s+EXECUTE\\s+AS\\s+OWNER\\b");
+    private static final Pattern UPDATE_STATISTICS = Pattern.compile("(?i)UPDATE\\s+STATISTICS\\s+[\\w.\\[\\]]+\\s*;");
     /** The grant, with the IF EXISTS (...) that guards it when it has one. */
     private static final Pattern BULK_GRANT = Pattern.compile(
             "(?is)(IF\\s+EXISTS\\s*\\((?:[^()]|\\([^()]*\\))*\\)\\s*)?"

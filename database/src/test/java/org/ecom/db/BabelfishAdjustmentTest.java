@@ -99,6 +99,15 @@ class BabelfishAdjustmentTest {
         assertEquals(List.of(segments), BabelfishAdjustment.FOREIGN_KEYS_LEFT_OUT_UNLESS_CASCADING.apply(segments));
     }
 
+    @Test
+    void updateStatisticsAndExecuteAsOwnerAreLeftOut() {
+        assertEquals(List.of("CREATE OR ALTER PROCEDURE staging.refresh_statistics\n    @step varchar(20)\nAS\nBEGIN\n"
+                        + "    IF @step = 'load'\n    BEGIN\n        SET NOCOUNT ON;\n    END"),
+                BabelfishAdjustment.UPDATE_STATISTICS_LEFT_OUT.apply(
+                        "CREATE OR ALTER PROCEDURE staging.refresh_statistics\n    @step varchar(20)\nWITH EXECUTE AS OWNER\nAS\nBEGIN\n"
+                                + "    IF @step = 'load'\n    BEGIN\n        UPDATE STATISTICS staging.retail_line;\n    END"));
+    }
+
     /** An adjustment that nothing in the changelog needs any more is dead code: each must change some file. */
     @Test
     void everyAdjustmentChangesSomethingInTheChangelog() {

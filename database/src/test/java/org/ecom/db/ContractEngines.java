@@ -28,10 +28,11 @@ public final class ContractEngines {
 
     /** Tables emptied between tests on the shared T-SQL database, children first. */
     private static final List<String> TABLES_CHILDREN_FIRST = List.of(
-            "ml.customer_segment", "ml.repurchase_score", "ml.product_recommendation", "ml.revenue_forecast",
-            "ml.model_artefact", "ml.model_run",
+            "ml.customer_segment", "ml.repurchase_score", "ml.repurchase_profit_curve", "ml.repurchase_reason",
+            "ml.product_recommendation", "ml.revenue_forecast", "ml.model_artefact", "ml.model_run",
             "mart.invoice_summary", "mart.customer_month", "mart.customer_country_month", "mart.customer_summary", "mart.product_summary",
-            "mart.monthly_summary", "mart.country_summary", "mart.product_pair",
+            "mart.monthly_summary", "mart.country_summary", "mart.product_pair", "mart.product_basket_count",
+            "mart.frequent_pair_count",
             "quality.anomaly", "quality.batch_governance", "sales.cancellation_line", "sales.invoice_line", "sales.invoice",
             "sales.customer", "sales.product", "sales.country", "staging.rejected_line", "staging.duplicate_line",
             "staging.retail_line", "staging.load_batch");

@@ -10,7 +10,7 @@ import org.jdbi.v3.core.Handle;
  * lock (SQL Server) released by {@link Held#close} after the transaction ends, or by the server
  * when the session dies. A load that waits for it then sees every batch committed before it, so
  * duplicate detection never misses lines another load has just added. A waiting load says so,
- * naming the holder when the engine can tell.
+ * naming the holder when the engine can tell. {@code ./ecom sync} takes it too, for each batch it copies.
  */
 public final class LoadLock {
 

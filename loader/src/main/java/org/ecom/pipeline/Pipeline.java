@@ -62,6 +62,7 @@ public final class Pipeline {
 
     private final DatabaseTarget target;
     private final InputEncoding encoding;
+    private final RunningStatement running = new RunningStatement();
 
     /** CSV files read as strict UTF-8. */
     public Pipeline(DatabaseTarget target) {
@@ -94,11 +95,25 @@ public final class Pipeline {
 
     private FileResult load(Path file, Listener listener) throws IOException, SQLException {
         try (Handle handle = target.jdbi().open()) {
+            handle.addCustomizer(running);
             handle.begin();
+            running.connection = handle.getConnection();
             try (LoadLock.Held lock = LoadLock.acquire(handle, target.dialect(), "the load of " + file.getFileName(), listener)) {
                 return stageAndClean(handle, file, listener);
+            } finally {
+                running.connection = null;
             }
         }
+    }
+
+    /**
+     * Cancels, on the server, what the file's transaction is running (from another thread: a
+     * signal handler); the load then fails, rolls back and throws.
+     *
+     * @return whether a file's transaction was open (and so is now rolled back)
+     */
+    public boolean cancel() {
+        return running.cancel();
     }
 
     private FileResult stageAndClean(Handle handle, Path file, Listener listener) throws IOException, SQLException {
@@ -108,6 +123,7 @@ public final class Pipeline {
         try {
             Loader.Staged staged = new Loader(target.dialect(), encoding).stage(handle, file, listener.rowsRead(file));
             if (!staged.alreadyLoaded()) {
+                refreshStatistics(handle, "load");
                 millis.put("load", elapsedSince(start));
                 processStaged(handle, staged.batchId(), listener, millis);
             }
@@ -133,7 +149,9 @@ public final class Pipeline {
     private void processStaged(Handle handle, long batchId, Listener listener, Map<String, Long> millis) {
         runStage(handle, "govern", "quality.record_batch_governance", batchId, listener, millis);
         runStage(handle, "clean", "sales.clean_batch", batchId, listener, millis);
+        refreshStatistics(handle, "clean");
         runStage(handle, "summarize", "mart.refresh_summaries", batchId, listener, millis);
+        refreshStatistics(handle, "summarize");
     }
 
     private void runStage(Handle handle, String stage, String procedure, long batchId, Listener listener,
@@ -142,6 +160,14 @@ public final class Pipeline {
         listener.stageStarted(stage);
         handle.execute(target.dialect().callStatement(procedure, 1), batchId);
         millis.put(stage, elapsedSince(start));
+    }
+
+    /**
+     * Statistics of the tables a step has just filled, before the next step plans: autovacuum may
+     * not have run yet, and a plan made for empty tables once turned a minute into hours.
+     */
+    private void refreshStatistics(Handle handle, String step) {
+        handle.execute(target.dialect().callStatement("staging.refresh_statistics", 1), step);
     }
 
     private static long elapsedSince(long startNanos) {

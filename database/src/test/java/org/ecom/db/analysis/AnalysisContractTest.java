@@ -14,6 +14,7 @@ import org.ecom.db.BabelfishGap;
 import org.ecom.db.ContractEngines;
 import org.ecom.db.DatabaseTarget;
 import org.ecom.db.DatabaseTest;
+import org.ecom.db.MlFixture;
 import org.ecom.db.StagingFixture;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -329,6 +330,27 @@ public class AnalysisContractTest {
                     rows(c, "SELECT segment_order, segment, customers, customer_share, revenue, revenue_share,"
                             + " avg_recency_days, avg_frequency, avg_monetary FROM analysis.q09_rfm_segments"
                             + " ORDER BY segment_order"));
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.ecom.db.ContractEngines#all")
+    void bothSegmentationsPerCustomerUnderNamesOfTheirOwn(ContractEngines.Engine engine) throws SQLException {
+        withFixture(engine, c -> {
+            long run = MlFixture.run(c, "segments", "succeeded", "{}");
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO ml.customer_segment (run_id, customer_id, segment_id, segment_name) VALUES ("
+                        + run + ", 101, 1, 'Active big spenders'), (" + run + ", 106, 2, 'Active newcomers')");
+            }
+            assertEquals(List.of(
+                    "101|Cannot lose them|255|Active big spenders|1|" + run,
+                    "102|Loyal|343|null|null|null",
+                    "103|Hibernating|122|null|null|null",
+                    "104|Potential loyalists|434|null|null|null",
+                    "105|Hibernating|111|null|null|null",
+                    "106|New customers|511|Active newcomers|2|" + run),
+                    rows(c, "SELECT customer_id, rfm_segment, rfm_score, ml_persona, ml_segment_id, ml_run_id"
+                            + " FROM kpi.customer_segmentation ORDER BY customer_id"));
         });
     }
 

@@ -148,15 +148,20 @@ class KpiContractTest {
             // 107: one order of 40.00 on 25 Jan 2010, tenure 365 + 44 = 409 days:
             //   frequency 30.4375 / 409 = 0.07442; predictive 40 * 30.4375 * 9 / 409 = 26.79
             assertEquals(List.of(
-                    "101|United Kingdom|5|930.000|186.00|0.3539|412|430|930.000|592.47",
-                    "106|United Kingdom|1|70.000|70.00|1.0000|0|9|70.000|630.00",
-                    "107|Germany|1|40.000|40.00|0.0744|0|409|40.000|26.79"),
+                    "101|United Kingdom|5|930.00|186.00|0.3539|412|430|930.00|592.47",
+                    "106|United Kingdom|1|70.00|70.00|1.0000|0|9|70.00|630.00",
+                    "107|Germany|1|40.00|40.00|0.0744|0|409|40.00|26.79"),
                     rows(c, "SELECT customer_id, country_name, orders, revenue, avg_order_value, purchase_frequency,"
                             + " lifespan_days, tenure_days, historic_clv, predictive_clv FROM kpi.customer_lifetime_value"
                             + " WHERE customer_id IN (101, 106, 107) ORDER BY customer_id"));
             assertEquals("2010-01-04 10:00:00|2011-02-20 10:00:00", rows(c, "SELECT first_purchase_at, last_purchase_at"
                     + " FROM kpi.customer_lifetime_value WHERE customer_id = 101").get(0).replace(".0", ""));
-            assertEquals("7|2090.000", rows(c, "SELECT COUNT(*), SUM(historic_clv) FROM kpi.customer_lifetime_value").get(0));
+            // 104: C500009 takes back 4 of 500008's 40 LIGHT: gross 440.00, net 400.00, and the value
+            // figures are net (avg order value 400 / 1).
+            assertEquals("440.00|400.00|400.00|400.00", rows(c, "SELECT revenue, net_revenue, historic_clv, avg_order_value"
+                    + " FROM kpi.customer_lifetime_value WHERE customer_id = 104").get(0));
+            assertEquals("7|2050.00|2090.00", rows(c, "SELECT COUNT(*), SUM(historic_clv), SUM(revenue)"
+                    + " FROM kpi.customer_lifetime_value").get(0));
         }
     }
 }

@@ -169,4 +169,85 @@ class MlContractTest {
                             + " WHERE month_start >= '2011-02-01' ORDER BY month_start"));
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.ecom.db.ContractEngines#all")
+    void theCampaignOfTheCurrentRunReachesTheReaders(ContractEngines.Engine engine) throws SQLException {
+        try (Connection c = engine.freshConnection()) {
+            assertEquals(List.of("5|12.5"), rows(c, "SELECT contact_cost, repurchase_margin FROM ml.campaign_assumptions"));
+            assertThrows(SQLException.class, () -> update(c,
+                    "INSERT INTO ml.campaign_assumptions (assumption_id, contact_cost, repurchase_margin) VALUES (2, 1, 1)"));
+            assertThrows(SQLException.class, () -> update(c, "UPDATE ml.campaign_assumptions SET repurchase_margin = 0"));
+
+            long older = run(c, "repurchase", "succeeded", "{}");
+            curve(c, older, "0.30", 900, true);
+            long current = run(c, "repurchase", "succeeded", "{}");
+            curve(c, current, "0.40", 500, true);
+            curve(c, current, "0.50", 300, false);
+            score(c, older, 1, 0.35);
+            score(c, current, 1, 0.45);
+            score(c, current, 2, 0.40);
+            score(c, current, 3, 0.39);
+
+            assertEquals(List.of("0.4|500|625|true", "0.5|300|375|false"), rows(c,
+                    "SELECT threshold, contacted_customers, expected_profit, is_chosen FROM ml.current_repurchase_profit_curve"
+                            + " ORDER BY threshold"));
+            // At or above the current run's chosen threshold (0.40), not the older run's (0.30).
+            assertEquals(List.of("1|true", "2|true", "3|false"),
+                    rows(c, "SELECT customer_id, in_campaign FROM ml.current_repurchase_score ORDER BY customer_id"));
+            // One chosen threshold per run.
+            assertThrows(SQLException.class, () -> curve(c, current, "0.60", 100, true));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.ecom.db.ContractEngines#all")
+    void theReasonsOfTheCurrentRunReachTheReaders(ContractEngines.Engine engine) throws SQLException {
+        try (Connection c = engine.freshConnection()) {
+            long older = run(c, "repurchase", "succeeded", "{}");
+            update(c, "INSERT INTO ml.repurchase_reason (run_id, customer_id, reason_rank, feature, contribution) VALUES ("
+                    + older + ", 1, 1, 'recency_days', -0.5)");
+            long current = run(c, "repurchase", "succeeded", "{}");
+            update(c, "INSERT INTO ml.repurchase_reason (run_id, customer_id, reason_rank, feature, contribution) VALUES ("
+                    + current + ", 1, 1, 'active_months_last_365d', 0.75), ("
+                    + current + ", 1, 2, 'recency_days', -0.25), (" + current + ", 1, 3, 'log_revenue_last_365d', 0.125)");
+
+            assertEquals(List.of(current + "|1|1|active_months_last_365d|0.75", current + "|1|2|recency_days|-0.25",
+                    current + "|1|3|log_revenue_last_365d|0.125"), rows(c,
+                    "SELECT run_id, customer_id, reason_rank, feature, contribution FROM ml.current_repurchase_reason"
+                            + " ORDER BY reason_rank"));
+            assertThrows(SQLException.class, () -> update(c, "INSERT INTO ml.repurchase_reason"
+                    + " (run_id, customer_id, reason_rank, feature, contribution) VALUES (" + current + ", 1, 4, 'tenure_days', 0.1)"));
+            prune(c, engine.dialect(), 1);
+            assertEquals(List.of(String.valueOf(current)), rows(c, "SELECT DISTINCT run_id FROM ml.repurchase_reason"));
+        }
+    }
+
+    private static void score(Connection c, long run, int customer, double probability) throws SQLException {
+        try (var s = c.prepareStatement("INSERT INTO ml.repurchase_score (run_id, customer_id, probability, decile)"
+                + " VALUES (?, ?, ?, 5)")) {
+            s.setLong(1, run);
+            s.setInt(2, customer);
+            s.setDouble(3, probability);
+            s.executeUpdate();
+        }
+    }
+
+    private static void curve(Connection c, long run, String threshold, int contacted, boolean chosen) throws SQLException {
+        try (var s = c.prepareStatement("INSERT INTO ml.repurchase_profit_curve (run_id, threshold, precision_rate, recall_rate,"
+                + " contacted_customers, expected_profit, is_chosen) VALUES (?, ?, 0.5, 0.5, ?, ?, ?)")) {
+            s.setLong(1, run);
+            s.setBigDecimal(2, new BigDecimal(threshold));
+            s.setInt(3, contacted);
+            s.setBigDecimal(4, BigDecimal.valueOf(contacted * 12.5 * 0.5 - contacted * 5.0));
+            s.setBoolean(5, chosen);
+            s.executeUpdate();
+        }
+    }
+
+    private static void update(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate(sql);
+        }
+    }
 }

@@ -143,6 +143,32 @@ public class AnomalyContractTest {
         }
     }
 
+    /**
+     * The worklist of the three flagged lines, all sold on 1 March 2010. Strength = |score| / threshold:
+     * line 22: quantity 66.101 / 3.5 = 18.886, price 16.756 / 3.5 = 4.787: past 10x, critical;
+     * line 42: 15.958 / 3.5 = 4.559, high; line 47: 6.700 / 3 = 2.233, moderate.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.ecom.db.ContractEngines#all")
+    void aDailyBudgetKeepsTheMostSevereLinesAndTheOverlapsAddUp(ContractEngines.Engine engine) throws SQLException {
+        try (Connection c = engine.connect(loaded(engine))) {
+            call(c, engine.dialect(), "quality.detect_quantity_anomalies");
+            call(c, engine.dialect(), "quality.detect_price_anomalies");
+
+            String line = "SELECT l.source_line_number, a.severity, a.strength, a.methods, a.day_rank"
+                    + " FROM %s AS a JOIN sales.invoice_line AS l ON l.invoice_line_id = a.invoice_line_id"
+                    + " ORDER BY a.day_rank";
+            assertEquals(List.of("22|critical|18.89|2|1", "42|high|4.56|1|2", "47|moderate|2.23|1|3"),
+                    Rows.rows(c, String.format(line, "kpi.anomaly_line")));
+            assertEquals(List.of("22|critical|18.89|2|1", "42|high|4.56|1|2"),
+                    Rows.rows(c, String.format(line, "analysis.anomaly_worklist(2)")), "a budget of two lines a day");
+            assertEquals(List.of("false|true|false|1|0", "false|true|true|1|1", "true|false|false|1|0"),
+                    Rows.rows(c, "SELECT by_quantity_zscore, by_quantity_robust, by_price_robust, lines, critical_lines"
+                            + " FROM kpi.anomaly_method_overlap"
+                            + " ORDER BY by_quantity_zscore, by_quantity_robust, by_price_robust"));
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.ecom.db.ContractEngines#all")
     void reRunningReplacesAndAnotherThresholdChangesTheSet(ContractEngines.Engine engine) throws SQLException {

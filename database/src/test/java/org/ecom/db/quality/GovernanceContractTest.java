@@ -1,6 +1,7 @@
 package org.ecom.db.quality;
 
 import static org.ecom.db.Rows.count;
+import static org.ecom.db.Rows.rows;
 import static org.ecom.db.Rows.scalar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -9,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.ecom.db.ContractEngines;
 import org.ecom.db.DatabaseTest;
 import org.ecom.db.StagingFixture;
@@ -78,6 +80,9 @@ public class GovernanceContractTest {
                     "a customer's country follows their latest invoice");
             assertEquals("12", scalar(c, "SELECT rows_read FROM kpi.data_quality_funnel WHERE batch_id IS NULL"),
                     "the overall funnel row adds up the batches");
+            // The overall row names no file. C489449 (16321, 22087 x -12) reverses no sale in the data.
+            assertEquals(List.of("null|1|12"), rows(c, "SELECT file_name, unmatched_cancellation_lines,"
+                    + " unmatched_cancelled_units FROM kpi.data_quality_funnel WHERE batch_id IS NULL"));
         }
     }
 

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The product rule: sales.product_class classes every product by the rules of
- * sales.non_product_rule, exact codes and prefixes, case counting, and Power BI's role reads it.
+ * sales.non_product_rule, exact codes and prefixes, case counting; Power BI's role reads it and the
+ * basket pairs leave non-products out.
  */
 @DatabaseTest
 class ProductClassContractTest {
@@ -96,6 +97,18 @@ class ProductClassContractTest {
                     + (engine.dialect() == Dialect.MSSQL ? "1" : "TRUE")));
             assertEquals(List.of("15"), rows(c, "SELECT COUNT(*) FROM sales.non_product_rule"));
             assertThrows(SQLException.class, () -> s.executeQuery("SELECT * FROM sales.product").close());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.ecom.db.ContractEngines#all")
+    void basketPairsLeaveNonProductsOut(ContractEngines.Engine engine) throws SQLException {
+        try (Connection c = engine.freshConnection(); Statement s = c.createStatement()) {
+            stage(c);
+            s.executeUpdate("INSERT INTO mart.product_pair VALUES ('85048', 'POST', 2, 2, 2, 0.5, 1, 1, 1),"
+                    + " ('85048', 'DCGS0058', 2, 2, 2, 0.5, 1, 1, 1)");
+            assertEquals(List.of("85048|DCGS0058"),
+                    rows(c, "SELECT stock_code_a, stock_code_b FROM analysis.q11_product_pairs(0)"));
         }
     }
 

@@ -25,6 +25,11 @@ class SecurityContractTest {
             try (Statement s = c.createStatement()) {
                 s.executeQuery("SELECT * FROM kpi.data_quality_funnel").close();
                 s.executeQuery("SELECT * FROM ml.current_repurchase_score").close();
+                s.executeQuery("SELECT * FROM ml.current_repurchase_profit_curve").close();
+                s.executeQuery("SELECT * FROM ml.campaign_assumptions").close();
+                s.executeQuery("SELECT * FROM ml.current_repurchase_reason").close();
+                s.executeQuery("SELECT * FROM ml.repurchase_reason").close();
+                assertThrows(SQLException.class, () -> s.executeUpdate("UPDATE ml.campaign_assumptions SET contact_cost = 0"));
                 s.executeQuery("SELECT * FROM kpi.revenue_actual_vs_forecast").close();
                 assertThrows(SQLException.class, () -> s.executeQuery("SELECT * FROM ml.model_run").close());
                 assertThrows(SQLException.class, () -> s.executeQuery("SELECT * FROM ml.repurchase_score").close());

@@ -2,7 +2,6 @@ package org.ecom.ml.repurchase;
 
 import org.tribuo.classification.evaluation.LabelEvaluationUtil;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -36,35 +35,16 @@ record BinaryMetrics(double threshold, double accuracy, double rocAuc, double pr
         double mccDenominator = Math.sqrt((double) (tp + fp) * (tp + fn) * (tn + fp) * (tn + fn));
         double mcc = mccDenominator == 0 ? 0 : ((double) tp * tn - (double) fp * fn) / mccDenominator;
         return new BinaryMetrics(threshold, accuracy, rocAuc(labels, probabilities),
-                LabelEvaluationUtil.averagedPrecision(labels, probabilities), precision, recall, f1, kappa, mcc);
+                prAuc(labels, probabilities), precision, recall, f1, kappa, mcc);
     }
 
     static double rocAuc(boolean[] labels, double[] scores) {
         return LabelEvaluationUtil.binaryAUCROC(labels, scores);
     }
 
-    /** The threshold with the highest F1: the probability of one of the examples, swept from the top. */
-    static double maxF1Threshold(boolean[] labels, double[] probabilities) {
-        Integer[] order = new Integer[labels.length];
-        int positives = 0;
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-            positives += labels[i] ? 1 : 0;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(probabilities[b], probabilities[a]));
-        double best = -1;
-        double bestThreshold = 0.5;
-        int tp = 0;
-        for (int k = 0; k < order.length; k++) {
-            tp += labels[order[k]] ? 1 : 0;
-            boolean lastOfTies = k + 1 == order.length || probabilities[order[k + 1]] < probabilities[order[k]];
-            double f1 = 2.0 * tp / (k + 1 + positives);
-            if (lastOfTies && f1 > best) {
-                best = f1;
-                bestThreshold = probabilities[order[k]];
-            }
-        }
-        return bestThreshold;
+    /** Average precision: the area under the precision-recall curve as a step function. */
+    static double prAuc(boolean[] labels, double[] scores) {
+        return LabelEvaluationUtil.averagedPrecision(labels, scores);
     }
 
     Map<String, Object> asMap() {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +22,9 @@ final class CustomerFeatures {
             "orders_per_month", "cancelled_share", "mean_products_per_order", "log_product_lines",
             "log_active_days", "mean_gap_days", "last_gap_days", "gap_std_days", "recency_over_mean_gap",
             "log_orders_last_90d", "log_revenue_last_90d", "log_orders_prev_90d", "revenue_trend_90d",
-            "log_orders_last_365d", "log_orders_same_season_last_year", "active_months_last_365d");
+            "log_orders_last_365d", "log_orders_same_season_last_year", "active_months_last_365d",
+            "log_orders_last_30d", "log_orders_last_180d", "log_revenue_last_365d", "median_gap_days",
+            "min_gap_days", "gap_cv", "recency_over_median_gap", "days_past_due");
 
     private static final double DAYS_PER_MONTH = 365.25 / 12;
 
@@ -52,9 +55,12 @@ final class CustomerFeatures {
         List<LocalDate> activeDays = new ArrayList<>();
         LocalDateTime first = null;
         LocalDateTime last = null;
+        int ordersLast30 = 0;
         int ordersLast90 = 0;
         int ordersPrev90 = 0;
+        int ordersLast180 = 0;
         int ordersLast365 = 0;
+        double revenueLast365 = 0;
         int ordersSameSeasonLastYear = 0;
         // Months (of 30 days back from the cutoff) with a sale in the last year: how steadily they buy.
         boolean[] activeMonths = new boolean[13];
@@ -84,6 +90,12 @@ final class CustomerFeatures {
                 activeDays.add(day);
             }
             double daysBefore = days(at, cutoff);
+            if (daysBefore <= 30) {
+                ordersLast30++;
+            }
+            if (daysBefore <= 180) {
+                ordersLast180++;
+            }
             if (daysBefore <= 90) {
                 ordersLast90++;
                 revenueLast90 += order.revenue();
@@ -93,6 +105,7 @@ final class CustomerFeatures {
             }
             if (daysBefore <= 365) {
                 ordersLast365++;
+                revenueLast365 += order.revenue();
                 activeMonths[(int) (daysBefore / 30)] = true;
             }
             if (!at.isBefore(seasonStart) && at.isBefore(seasonEnd)) {
@@ -127,7 +140,15 @@ final class CustomerFeatures {
                 trendBase > 0 ? (revenueLast90 - revenuePrev90) / trendBase : 0,
                 Math.log1p(ordersLast365),
                 Math.log1p(ordersSameSeasonLastYear),
-                count(activeMonths)
+                count(activeMonths),
+                Math.log1p(ordersLast30),
+                Math.log1p(ordersLast180),
+                Math.log1p(Math.max(0, revenueLast365)),
+                gaps.median(),
+                gaps.min(),
+                gaps.std() / Math.max(1, gaps.mean()),
+                recency / Math.max(1, gaps.median()),
+                recency - gaps.mean()
         };
     }
 
@@ -145,25 +166,25 @@ final class CustomerFeatures {
 
     /**
      * Days between consecutive active days. A customer seen on one day only has no gap yet; the time
-     * since that day (the tenure) is a lower bound of their first gap, so it stands in for mean and last.
+     * since that day (the tenure) is a lower bound of their first gap, so it stands in for every statistic.
      */
-    private record Gaps(double mean, double last, double std) {
+    private record Gaps(double mean, double last, double std, double median, double min) {
 
         static Gaps of(List<LocalDate> activeDays, double tenure) {
             int n = activeDays.size() - 1;
             if (n < 1) {
-                return new Gaps(tenure, tenure, 0);
+                return new Gaps(tenure, tenure, 0, tenure, tenure);
             }
-            double sum = 0;
-            double sumSquares = 0;
-            double gap = 0;
+            double[] gaps = new double[n];
             for (int i = 1; i <= n; i++) {
-                gap = ChronoUnit.DAYS.between(activeDays.get(i - 1), activeDays.get(i));
-                sum += gap;
-                sumSquares += gap * gap;
+                gaps[i - 1] = ChronoUnit.DAYS.between(activeDays.get(i - 1), activeDays.get(i));
             }
-            double mean = sum / n;
-            return new Gaps(mean, gap, Math.sqrt(Math.max(0, sumSquares / n - mean * mean)));
+            double last = gaps[n - 1];
+            double mean = Arrays.stream(gaps).average().orElseThrow();
+            double variance = Arrays.stream(gaps).map(g -> (g - mean) * (g - mean)).sum() / n;
+            Arrays.sort(gaps);
+            double median = n % 2 == 1 ? gaps[n / 2] : (gaps[n / 2 - 1] + gaps[n / 2]) / 2;
+            return new Gaps(mean, last, Math.sqrt(variance), median, gaps[0]);
         }
     }
 }

@@ -5,13 +5,16 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
-/** Deciles by probability: 10 holds the most likely tenth, ties broken by customer id so reruns agree. */
+/**
+ * Deciles by probability: 10 holds the most likely tenth, ties broken by customer id so reruns agree;
+ * a customer is in the campaign from the threshold on.
+ */
 final class Deciles {
 
     private Deciles() {
     }
 
-    static List<RepurchaseScore> of(int[] customerIds, double[] probabilities) {
+    static List<RepurchaseScore> of(int[] customerIds, double[] probabilities, double campaignThreshold) {
         int n = customerIds.length;
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
@@ -25,7 +28,7 @@ final class Deciles {
         }
         List<RepurchaseScore> scores = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            scores.add(new RepurchaseScore(customerIds[i], probabilities[i], decile[i]));
+            scores.add(new RepurchaseScore(customerIds[i], probabilities[i], decile[i], probabilities[i] >= campaignThreshold));
         }
         return scores;
     }

@@ -24,6 +24,17 @@ record FeatureTable(int[] customerIds, List<String> names, double[][] rows) {
         return column;
     }
 
+    /** The table with only the named columns, in the given order. */
+    FeatureTable select(List<String> columns) {
+        return select(columns.stream().mapToInt(name -> {
+            int index = names.indexOf(name);
+            if (index < 0) {
+                throw new IllegalArgumentException("unknown feature '" + name + "': expected one of " + names);
+            }
+            return index;
+        }).toArray());
+    }
+
     /** The table with only the given columns, in the given order. */
     FeatureTable select(int[] columns) {
         double[][] selected = new double[rows.length][columns.length];

@@ -1,104 +1,136 @@
 package org.ecom.ml.repurchase;
 
 import org.ecom.ml.data.CustomerOrder;
-import org.ecom.ml.repurchase.StratifiedCrossValidation.CrossValidated;
-import org.tribuo.Example;
-import org.tribuo.Model;
-import org.tribuo.classification.Label;
-import org.tribuo.common.xgboost.XGBoostModel;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
  * The probability that a customer buys again within the horizon (90 days).
  * <p>
- * Evaluation is by time: models learn at cutoff as-of minus two horizons (labels from the horizon
- * after it, which ends where the test starts) and are tested at as-of minus one horizon (labels from
- * the last horizon of the data). Cross-validation on the training window alone picks the model, its
- * hyperparameters and its threshold; the test window only reports. The chosen model is then trained
- * again on the latest window and scores every customer as of the end of the data.
+ * Evaluation is on a rolling origin: at each test cutoff (as-of minus 90, 120, 150, 180 days) a
+ * blend is trained on labelled windows that end by that cutoff, calibrated on the window one horizon
+ * before it (scored by the blend trained for that earlier cutoff, so calibration sees no row it
+ * trained on), and tested on the customers at the cutoff. The model that scores today is built the
+ * same way at the as-of date: trained on the windows ending by it, calibrated on the window at
+ * as-of minus one horizon.
  */
 public final class RepurchaseModeling {
 
     private RepurchaseModeling() {
     }
 
-    public static RepurchaseResult run(List<CustomerOrder> orders, LocalDate asOf, RepurchaseConfig config) {
-        return run(orders, asOf, config, line -> { });
+    public static RepurchaseResult run(List<CustomerOrder> orders, LocalDate asOf, RepurchaseConfig config,
+                                       CampaignEconomics economics) {
+        return run(orders, asOf, config, economics, line -> { });
     }
 
-    /** Scores as of {@code asOf}: trained on the windows before it, from orders placed before it. */
+    /**
+     * Scores as of {@code asOf}: trained on the windows before it, from orders placed before it. The
+     * campaign threshold is the most profitable one on the latest labelled window (as-of minus one
+     * horizon), scored the same way the test origins are.
+     */
     public static RepurchaseResult run(List<CustomerOrder> orders, LocalDate asOf, RepurchaseConfig config,
-                                       Consumer<String> progress) {
+                                       CampaignEconomics economics, Consumer<String> progress) {
         long started = System.nanoTime();
         OrderHistories histories = OrderHistories.of(orders);
         int horizon = config.horizonDays();
-        LabelledWindow rawTrain = LabelledWindow.at(histories, asOf.minusDays(2L * horizon), horizon);
-        requireBothClasses(rawTrain, config.folds());
-        FeatureSelection selection = FeatureSelection.fit(rawTrain.features());
-        LabelledWindow train = rawTrain.withFeatures(selection.apply(rawTrain.features()));
-        LabelledWindow rawTest = LabelledWindow.at(histories, asOf.minusDays(horizon), horizon);
-        requireBothClasses(rawTest, 1);
-        LabelledWindow test = rawTest.withFeatures(selection.apply(rawTest.features()));
-        FeatureTable current = selection.apply(CustomerFeatures.at(histories, asOf, horizon));
-        progress.accept(String.format("repurchase: %d training customers (%.1f%% buy), %d test customers (%.1f%% buy), %d features kept",
-                train.features().size(), 100 * train.positiveRate(), test.features().size(), 100 * test.positiveRate(),
-                selection.kept().length));
+        // Every origin a blend is needed for: today, the validation window, each test cutoff, and each one's
+        // calibration window (a horizon earlier).
+        TreeSet<Integer> offsets = new TreeSet<>(List.of(0, horizon, 2 * horizon));
+        for (int offset : config.testOffsetsDays()) {
+            offsets.add(offset);
+            offsets.add(offset + horizon);
+        }
+        Map<Integer, Origin> origins = fitAll(histories, asOf, offsets, config, progress);
 
-        List<Example<Label>> trainExamples = TribuoExamples.examples(train.features(), train.labels());
-        ModelChoice choice = chooseByCrossValidation(train, trainExamples, config, progress);
-        CrossValidated chosen = choice.chosen();
-        List<Example<Label>> testExamples = TribuoExamples.examples(test.features(), test.labels());
-        TestFigures tested = testEachFamily(choice, trainExamples, train, test, testExamples, config.seed(), progress);
-        double chosenTestAuc = tested.chosenAuc();
+        List<Map<String, Object>> tests = new ArrayList<>();
+        for (int offset : config.testOffsetsDays()) {
+            tests.add(test(origins.get(offset), origins.get(offset + horizon)));
+        }
+        Map<String, Object> rolling = new LinkedHashMap<>();
+        rolling.put("origins", tests);
+        rolling.put("mean", means(tests));
 
-        // The latest labelled window is the test window: the chosen model learns from it before scoring today.
-        Model<Label> latest = chosen.candidate().trainer().apply(config.seed())
-                .train(TribuoExamples.dataset(testExamples));
+        Origin calibrationWindow = origins.get(horizon);
+        PlattScaling scaling = PlattScaling.fit(calibrationWindow.scores().blend(), calibrationWindow.window().labels());
+        BlendedModel model = origins.get(0).model().calibrated(scaling);
+        Origin validation = origins.get(horizon);
+        ProfitCurve campaign = ProfitCurve.of(validation.window().labels(),
+                calibrated(validation, origins.get(2 * horizon)), economics);
+        FeatureTable current = CustomerFeatures.at(histories, asOf, horizon);
         // Scored one customer at a time through the scorer that is stored with the run, so that the
         // stored model gives a reader exactly the probabilities written here.
-        RepurchaseScorer scorer = TribuoScorer.of(latest, test.features());
-        double[] probabilities = new double[current.size()];
+        FeatureTable inputs = current.select(model.featureNames());
+        double[] probabilities = new double[inputs.size()];
         for (int i = 0; i < probabilities.length; i++) {
-            probabilities[i] = scorer.probability(current.rows()[i]);
+            probabilities[i] = model.probability(inputs.rows()[i]);
         }
-        List<RepurchaseScore> scores = Deciles.of(current.customerIds(), probabilities);
+        List<RepurchaseScore> scores = Deciles.of(current.customerIds(), probabilities, campaign.chosen().threshold());
 
+        Map<String, Object> first = tests.get(0);
+        double headlineAuc = (Double) ((Map<?, ?>) first.get("blend")).get("roc_auc");
         Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("test_auc", chosenTestAuc);
-        metrics.put("chosen_model", chosen.candidate().family());
-        metrics.put("models", tested.models());
-        metrics.put("baselines", Baselines.figures(rawTrain, rawTest));
-        metrics.put("cv_candidates", choice.candidates());
-        metrics.put("xgboost_gain_importance", tested.boostedImportance());
-        metrics.put("train_customers", train.features().size());
-        metrics.put("train_positive_rate", train.positiveRate());
-        metrics.put("test_customers", test.features().size());
-        metrics.put("test_positive_rate", test.positiveRate());
+        metrics.put("test_auc", headlineAuc);
+        metrics.put("test_cutoff", first.get("cutoff"));
+        metrics.put("rolling_origin", rolling);
+        // Flat copies of the headline figures, so ml.run_metric (top-level numbers only) lists them run after run.
+        for (int k = 0; k < tests.size(); k++) {
+            Map<?, ?> blend = (Map<?, ?>) tests.get(k).get("blend");
+            String suffix = "_minus_" + config.testOffsetsDays().get(k) + "d";
+            for (String figure : List.of("roc_auc", "pr_auc", "brier")) {
+                metrics.put(figure + suffix, blend.get(figure));
+            }
+        }
+        Map<?, ?> mean = (Map<?, ?>) rolling.get("mean");
+        for (String figure : List.of("roc_auc", "pr_auc", "brier")) {
+            metrics.put("mean_" + figure, mean.get("blend_" + figure));
+        }
+        metrics.put("xgboost_gain_importance", GainImportance.of(model.boosted()));
+        metrics.put("calibration_window", Map.of("cutoff", calibrationWindow.cutoff().toString(),
+                "customers", calibrationWindow.window().labels().length,
+                "positive_rate", calibrationWindow.window().positiveRate()));
         metrics.put("scored_customers", scores.size());
-        metrics.put("selected_features", train.features().names());
-        metrics.put("dropped_features", selection.dropped());
+        metrics.put("campaign_threshold", campaign.chosen().threshold());
+        metrics.put("campaign_validation_profit", campaign.chosen().expectedProfit());
+        metrics.put("campaign_validation_contacted", campaign.chosen().contactedCustomers());
+        metrics.put("campaign_customers", scores.stream().filter(RepurchaseScore::inCampaign).count());
+        metrics.put("selected_features", model.featureNames());
+        metrics.put("dropped_features", origins.get(0).dropped());
         metrics.put("wall_seconds", (System.nanoTime() - started) / 1e9);
 
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("as_of", asOf.toString());
         parameters.put("horizon_days", horizon);
-        parameters.put("train_cutoff", train.cutoff().toString());
-        parameters.put("test_cutoff", test.cutoff().toString());
-        parameters.put("folds", config.folds());
+        parameters.put("test_offsets_days", config.testOffsetsDays());
+        parameters.put("stacked_windows", config.stackedWindows());
+        parameters.put("stack_step_days", config.stackStepDays());
         parameters.put("seed", config.seed());
         parameters.put("parallel_fits", config.parallelFits());
-        parameters.put("chosen_model", chosen.candidate().family());
-        parameters.put("chosen_hyperparameters", chosen.candidate().hyperparameters());
-        progress.accept(String.format("repurchase: chose %s, test AUC %.3f, scored %d customers",
-                chosen.candidate().family(), chosenTestAuc, scores.size()));
-        return new RepurchaseResult(scores, scorer, chosenTestAuc, parameters, metrics);
+        parameters.put("model", "rank-averaged blend of gradient boosting and logistic regression, Platt-calibrated");
+        parameters.put("gradient_boosting", Learners.BOOSTING_SETTINGS);
+        parameters.put("logistic_regression", Map.of("epochs", Learners.LOGISTIC_EPOCHS));
+        parameters.put("platt_slope", scaling.slope());
+        parameters.put("platt_intercept", scaling.intercept());
+        parameters.put("contact_cost", economics.contactCost());
+        parameters.put("repurchase_margin", economics.repurchaseMargin());
+        parameters.put("campaign_validation_cutoff", validation.cutoff().toString());
+        progress.accept(String.format("repurchase: test ROC-AUC %.3f at %s, mean %.3f over %d origins; scored %d customers,"
+                        + " %d in the campaign (threshold %.2f)", headlineAuc, first.get("cutoff"),
+                (Double) ((Map<?, ?>) rolling.get("mean")).get("blend_roc_auc"), tests.size(), scores.size(),
+                metrics.get("campaign_customers"), campaign.chosen().threshold()));
+        return new RepurchaseResult(scores, model, headlineAuc, parameters, metrics, campaign, model.reasons(current));
     }
 
     /**
@@ -107,14 +139,7 @@ public final class RepurchaseModeling {
      */
     public static Map<Integer, double[]> features(List<CustomerOrder> orders, LocalDate asOf, int horizonDays,
                                                  List<String> names) {
-        FeatureTable table = CustomerFeatures.at(OrderHistories.of(orders), asOf, horizonDays)
-                .select(names.stream().mapToInt(name -> {
-                    int column = CustomerFeatures.NAMES.indexOf(name);
-                    if (column < 0) {
-                        throw new IllegalArgumentException("unknown feature '" + name + "': expected one of " + CustomerFeatures.NAMES);
-                    }
-                    return column;
-                }).toArray());
+        FeatureTable table = CustomerFeatures.at(OrderHistories.of(orders), asOf, horizonDays).select(names);
         Map<Integer, double[]> byCustomer = new LinkedHashMap<>();
         for (int i = 0; i < table.size(); i++) {
             byCustomer.put(table.customerIds()[i], table.rows()[i]);
@@ -122,72 +147,106 @@ public final class RepurchaseModeling {
         return byCustomer;
     }
 
-    /** What cross-validation chose: the best setting of each family, the best of those, and every candidate's figures. */
-    private record ModelChoice(Map<String, CrossValidated> bestOfFamily, CrossValidated chosen,
-                               List<Map<String, Object>> candidates) {
-    }
-
-    private static ModelChoice chooseByCrossValidation(LabelledWindow train, List<Example<Label>> trainExamples,
-                                                       RepurchaseConfig config, Consumer<String> progress) {
-        StratifiedCrossValidation crossValidation = new StratifiedCrossValidation(train.labels(), config.folds(), config.seed());
-        Map<String, CrossValidated> bestOfFamily = new LinkedHashMap<>();
-        List<Map<String, Object>> candidates = new ArrayList<>();
-        for (Candidate candidate : Candidates.all()) {
-            CrossValidated result = crossValidation.run(candidate, trainExamples, train.labels(), config.seed(), config.parallelFits());
-            progress.accept(String.format("repurchase: %s cross-validated AUC %.3f", candidate.name(), result.meanAuc()));
-            candidates.add(Map.of("model", candidate.family(), "hyperparameters", candidate.hyperparameters(),
-                    "cv_mean_auc", result.meanAuc(), "cv_std_auc", result.stdAuc()));
-            bestOfFamily.merge(candidate.family(), result, (a, b) -> b.meanAuc() > a.meanAuc() ? b : a);
-        }
-        CrossValidated chosen = bestOfFamily.values().stream()
-                .max(Comparator.comparingDouble(CrossValidated::meanAuc)).orElseThrow();
-        return new ModelChoice(bestOfFamily, chosen, candidates);
-    }
-
-    /** Each family's figures on the test window, the chosen model's AUC, and the boosted trees' gain importance. */
-    private record TestFigures(Map<String, Object> models, double chosenAuc, Map<String, Object> boostedImportance) {
-    }
-
     /**
-     * Trains each family's best setting on the whole training window and tests it, at the threshold
-     * that maximised F1 on its out-of-fold probabilities.
+     * A blend trained for one cutoff, and (before the as-of date) the labelled customers at that
+     * cutoff with the blend's scores for them.
      */
-    private static TestFigures testEachFamily(ModelChoice choice, List<Example<Label>> trainExamples, LabelledWindow train,
-                                              LabelledWindow test, List<Example<Label>> testExamples, long seed,
-                                              Consumer<String> progress) {
-        Map<String, Object> models = new LinkedHashMap<>();
-        Map<String, Object> importance = Map.of();
-        double chosenAuc = Double.NaN;
-        for (CrossValidated best : choice.bestOfFamily().values()) {
-            Model<Label> model = best.candidate().trainer().apply(seed).train(TribuoExamples.dataset(trainExamples));
-            double threshold = BinaryMetrics.maxF1Threshold(train.labels(), best.outOfFold());
-            BinaryMetrics figures = BinaryMetrics.of(test.labels(), TribuoExamples.buyProbabilities(model, testExamples), threshold);
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("hyperparameters", best.candidate().hyperparameters());
-            entry.put("cv_mean_auc", best.meanAuc());
-            entry.put("cv_std_auc", best.stdAuc());
-            entry.put("test", figures.asMap());
-            models.put(best.candidate().family(), entry);
-            if (best == choice.chosen()) {
-                chosenAuc = figures.rocAuc();
-            }
-            if (best.candidate().family().equals(Candidates.GRADIENT_BOOSTING) && model instanceof XGBoostModel<Label> boosted) {
-                importance = GainImportance.of(boosted);
-            }
-            progress.accept(String.format("repurchase: %s test AUC %.3f", best.candidate().family(), figures.rocAuc()));
-        }
-        return new TestFigures(models, chosenAuc, importance);
+    private record Origin(LocalDate cutoff, BlendedModel model, Map<String, String> dropped, LabelledWindow window,
+                          BlendedModel.Scores scores) {
     }
 
-    private static void requireBothClasses(LabelledWindow window, int atLeast) {
+    /** Fits the blends of every origin, {@code parallelFits} at once; each is seeded alike, so the order does not matter. */
+    private static Map<Integer, Origin> fitAll(OrderHistories histories, LocalDate asOf, TreeSet<Integer> offsets,
+                                               RepurchaseConfig config, Consumer<String> progress) {
+        ExecutorService pool = Executors.newFixedThreadPool(config.parallelFits());
+        try {
+            Map<Integer, Future<Origin>> pending = new TreeMap<>();
+            for (int offset : offsets) {
+                pending.put(offset, pool.submit(() -> fit(histories, asOf.minusDays(offset), offset > 0, config)));
+            }
+            Map<Integer, Origin> origins = new TreeMap<>();
+            for (Map.Entry<Integer, Future<Origin>> entry : pending.entrySet()) {
+                Origin origin = entry.getValue().get();
+                origins.put(entry.getKey(), origin);
+                progress.accept(String.format("repurchase: blend for %s fitted", origin.cutoff()));
+            }
+            return origins;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("repurchase training interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IllegalArgumentException invalid) {
+                throw invalid;
+            }
+            throw new IllegalStateException("repurchase training failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Origin fit(OrderHistories histories, LocalDate cutoff, boolean labelled, RepurchaseConfig config) {
+        LabelledWindow stack = StackedWindows.before(histories, cutoff, config);
+        requireBothClasses(stack);
+        FeatureSelection selection = FeatureSelection.fit(stack.features());
+        BlendedModel model = BlendedModel.fit(selection.apply(stack.features()), stack.labels(), config.seed());
+        if (!labelled) {
+            return new Origin(cutoff, model, selection.dropped(), null, null);
+        }
+        LabelledWindow window = LabelledWindow.at(histories, cutoff, config.horizonDays());
+        requireBothClasses(window);
+        return new Origin(cutoff, model, selection.dropped(), window, model.scores(window.features()));
+    }
+
+    /** One rolling origin's figures: each model, the calibrated blend and the baselines on the test window. */
+    private static Map<String, Object> test(Origin test, Origin calibration) {
+        boolean[] labels = test.window().labels();
+        double[] probabilities = calibrated(test, calibration);
+        Map<String, Object> blend = Baselines.ranking(labels, probabilities);
+        blend.put("brier", Calibration.brier(labels, probabilities));
+        blend.put("at_half", BinaryMetrics.of(labels, probabilities, 0.5).asMap());
+        blend.put("reliability", Calibration.reliability(labels, probabilities));
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("cutoff", test.cutoff().toString());
+        figures.put("calibration_cutoff", calibration.cutoff().toString());
+        figures.put("customers", labels.length);
+        figures.put("positive_rate", test.window().positiveRate());
+        figures.put("blend", blend);
+        figures.put("gradient_boosting", Baselines.ranking(labels, test.scores().boosted()));
+        figures.put("logistic_regression", Baselines.ranking(labels, test.scores().linear()));
+        figures.putAll(Baselines.figures(test.window(), calibration.window().positiveRate()));
+        return figures;
+    }
+
+    /** The blend's scores at an origin, calibrated on the labelled window of an earlier one. */
+    private static double[] calibrated(Origin origin, Origin calibration) {
+        PlattScaling scaling = PlattScaling.fit(calibration.scores().blend(), calibration.window().labels());
+        return Arrays.stream(origin.scores().blend()).map(scaling::probability).toArray();
+    }
+
+    /** The mean over the origins of each model's ROC-AUC and PR-AUC, and of the calibrated blend's Brier score. */
+    private static Map<String, Object> means(List<Map<String, Object>> tests) {
+        Map<String, Object> means = new LinkedHashMap<>();
+        for (String model : List.of("blend", "gradient_boosting", "logistic_regression", "recency_only", "prior_rate")) {
+            for (String figure : List.of("roc_auc", "pr_auc", "brier")) {
+                double[] values = tests.stream().map(t -> ((Map<?, ?>) t.get(model)).get(figure))
+                        .filter(v -> v != null).mapToDouble(v -> (Double) v).toArray();
+                if (values.length > 0) {
+                    means.put(model + "_" + figure, Arrays.stream(values).average().orElseThrow());
+                }
+            }
+        }
+        return means;
+    }
+
+    private static void requireBothClasses(LabelledWindow window) {
         int buyers = 0;
         for (boolean label : window.labels()) {
             buyers += label ? 1 : 0;
         }
-        if (buyers < atLeast || window.labels().length - buyers < atLeast) {
+        if (buyers == 0 || buyers == window.labels().length) {
             throw new IllegalArgumentException(String.format(
-                    "the window at %s has %d buyers and %d non-buyers: need at least %d of each",
-                    window.cutoff(), buyers, window.labels().length - buyers, atLeast));
+                    "the window at %s has %d buyers and %d non-buyers: need both", window.cutoff(), buyers,
+                    window.labels().length - buyers));
         }
     }
 }

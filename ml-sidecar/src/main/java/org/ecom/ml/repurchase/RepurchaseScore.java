@@ -1,5 +1,8 @@
 package org.ecom.ml.repurchase;
 
-/** The probability that a customer buys again within 90 days, and its decile (10 = most likely). */
-public record RepurchaseScore(int customerId, double probability, int decile) {
+/**
+ * The probability that a customer buys again within 90 days, its decile (10 = most likely), and
+ * whether the profit-maximising threshold puts the customer in the campaign.
+ */
+public record RepurchaseScore(int customerId, double probability, int decile, boolean inCampaign) {
 }

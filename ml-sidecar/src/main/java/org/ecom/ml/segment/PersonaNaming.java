@@ -13,22 +13,27 @@ import java.util.List;
  * on the log scale). A centroid falls in one of four quadrants: recent or lapsed (recency below or
  * above average) crossed with high or low value (mean of the frequency and monetary z-scores above
  * or below zero). Within a quadrant the clusters are ranked and take the quadrant's names in order;
- * a quadrant holding more clusters than names numbers its last name ("Hibernating 2"), so names are
+ * a quadrant holding more clusters than names numbers its last name ("Lapsing 2"), so names are
  * unique. Only centroids decide, so the same centroids always get the same names.
+ *
+ * <p>The names are a family of their own, every one starting "Active" or "Lapsed" (or "Lapsing"):
+ * none is an RFM segment's name (analysis.q09_rfm_customers: Champions, Loyal, At risk...), so a
+ * reader never takes a persona for the RFM segment of the same customer, which it often is not
+ * (kpi.customer_segmentation shows both).
  */
 final class PersonaNaming {
 
     private enum Quadrant {
-        // Best value first: Champions buy often and much, Loyal less so.
+        // Best value first: big spenders buy often and much, regulars less so.
         RECENT_HIGH_VALUE(Comparator.comparingDouble(PersonaNaming::value).reversed(),
-                "Champions", "Loyal", "Potential loyalists"),
-        // Fewest orders first: New have mostly bought once, Promising are coming back.
-        RECENT_LOW_VALUE(Comparator.comparingDouble(c -> c[FREQUENCY]), "New", "Promising"),
-        // Lowest value first, so a single such cluster is "At risk"; a richer second one "Can't lose them".
-        LAPSED_HIGH_VALUE(Comparator.comparingDouble(PersonaNaming::value), "At risk", "Can't lose them"),
-        // Longest gone first: Lost, then Hibernating, then those About to sleep.
+                "Active big spenders", "Active regulars", "Active climbers"),
+        // Fewest orders first: newcomers have mostly bought once, returners are coming back.
+        RECENT_LOW_VALUE(Comparator.comparingDouble(c -> c[FREQUENCY]), "Active newcomers", "Active returners"),
+        // Lowest value first, so a single such cluster is "Lapsed regulars"; a richer second one "Lapsed big spenders".
+        LAPSED_HIGH_VALUE(Comparator.comparingDouble(PersonaNaming::value), "Lapsed regulars", "Lapsed big spenders"),
+        // Longest gone first: one-offs, then occasionals, then those only now lapsing.
         LAPSED_LOW_VALUE(Comparator.comparingDouble((double[] c) -> c[RECENCY]).reversed(),
-                "Lost", "Hibernating", "About to sleep");
+                "Lapsed one-offs", "Lapsed occasionals", "Lapsing");
 
         private final Comparator<double[]> rank;
         private final String[] names;

@@ -55,6 +55,18 @@ final class RunLedger {
                 .execute();
     }
 
+    /**
+     * Marks failed the runs still 'running' from a sidecar that was killed or crashed mid-run:
+     * called under the sidecar lock, when no other pass can be running one.
+     */
+    static int failAbandoned(Handle handle) {
+        return handle.createUpdate("UPDATE ml.model_run SET status = 'failed', finished_at = :finishedAt, error_message = :error"
+                        + " WHERE status = 'running'")
+                .bind("finishedAt", now())
+                .bind("error", "abandoned: the sidecar running it was killed or crashed; marked at the next pass")
+                .execute();
+    }
+
     static String json(Map<String, Object> values) {
         try {
             return JSON.writeValueAsString(values);

@@ -46,6 +46,10 @@ public final class Sidecar {
     public SidecarReport runOnce() throws SQLException, InterruptedException {
         passInProgress.lock();
         try (SidecarLock lock = SidecarLock.acquire(target, settings.lockWait())) {
+            int abandoned = retrying(() -> target.jdbi().withHandle(RunLedger::failAbandoned));
+            if (abandoned > 0) {
+                progress.accept(abandoned + " run(s) left 'running' by a sidecar that was killed or crashed: marked failed");
+            }
             progress.accept("reading training data");
             TrainingInputs inputs = retrying(this::readInputs);
             progress.accept("data as of " + inputs.asOfDate() + ": " + inputs.rfm().size() + " customers, "

@@ -11,6 +11,7 @@ import org.ecom.ml.data.CustomerOrder;
 import org.ecom.ml.data.CustomerRfm;
 import org.ecom.ml.data.MonthRevenue;
 import org.ecom.ml.data.ProductPurchase;
+import org.ecom.ml.repurchase.CampaignEconomics;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -58,6 +59,8 @@ final class TrainingData {
             GROUP BY month_start
             ORDER BY month_start""";
 
+    private static final String CAMPAIGN = "SELECT contact_cost, repurchase_margin FROM ml.campaign_assumptions";
+
     private final Handle handle;
 
     TrainingData(Handle handle) {
@@ -97,6 +100,15 @@ final class TrainingData {
                 .map((rs, context) -> new ProductPurchase(rs.getInt(1), stockCodes.computeIfAbsent(rs.getString(2), code -> code),
                         days.computeIfAbsent(rs.getDate(3), java.sql.Date::toLocalDate), rs.getInt(4)))
                 .list();
+    }
+
+    /** The one row a DBA edits; its absence is a deployment error. */
+    CampaignEconomics campaign() {
+        return handle.createQuery(CAMPAIGN)
+                .map((rs, context) -> new CampaignEconomics(rs.getDouble(1), rs.getDouble(2)))
+                .findOne()
+                .orElseThrow(() -> new IllegalStateException("ml.campaign_assumptions is empty: insert its one row"
+                        + " (contact_cost, repurchase_margin)"));
     }
 
     /**

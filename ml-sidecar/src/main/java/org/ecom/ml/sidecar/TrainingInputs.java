@@ -7,6 +7,7 @@ import org.ecom.ml.data.CustomerOrder;
 import org.ecom.ml.data.CustomerRfm;
 import org.ecom.ml.data.MonthRevenue;
 import org.ecom.ml.data.ProductPurchase;
+import org.ecom.ml.repurchase.CampaignEconomics;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -15,7 +16,7 @@ import org.jdbi.v3.core.Handle;
  * present). Only what happened before it is read.
  */
 public record TrainingInputs(LocalDate asOfDate, List<CustomerRfm> rfm, List<CustomerOrder> orders,
-                             List<ProductPurchase> purchases, List<MonthRevenue> months) {
+                             List<ProductPurchase> purchases, List<MonthRevenue> months, CampaignEconomics campaign) {
 
     public static TrainingInputs read(Handle handle, Optional<LocalDate> asOf) {
         TrainingData data = new TrainingData(handle);
@@ -24,6 +25,6 @@ public record TrainingInputs(LocalDate asOfDate, List<CustomerRfm> rfm, List<Cus
         if (orders.isEmpty()) {
             throw new IllegalStateException("no sales before the as-of day " + day);
         }
-        return new TrainingInputs(day, data.rfm(day), orders, data.purchases(day), data.months(day));
+        return new TrainingInputs(day, data.rfm(day), orders, data.purchases(day), data.months(day), data.campaign());
     }
 }

@@ -24,13 +24,4 @@ class BinaryMetricsTest {
         // 21 of the 24 positive-negative pairs are ordered right (0.2 is below 0.6, 0.4 and 0.3).
         assertEquals(21 / 24.0, m.rocAuc(), 1e-12);
     }
-
-    @Test
-    void thresholdMaximisesF1() {
-        boolean[] labels = {true, true, false, true, false, false};
-        double[] p = {0.9, 0.8, 0.7, 0.6, 0.2, 0.1};
-
-        // Top 4 give tp 3, fp 1: F1 6/7, better than the top 2 (F1 0.8) or everyone (F1 2/3).
-        assertEquals(0.6, BinaryMetrics.maxF1Threshold(labels, p), 1e-12);
-    }
 }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class DecilesTest {
 
     @Test
-    void decilesAreBalancedWithTheLikeliestInTen() {
+    void decilesAreBalancedWithTheLikeliestInTenAndTheCampaignFromTheThreshold() {
         int n = 25;
         int[] ids = new int[n];
         double[] p = new double[n];
@@ -18,7 +18,7 @@ class DecilesTest {
             p[i] = i / (double) n;
         }
 
-        List<RepurchaseScore> scores = Deciles.of(ids, p);
+        List<RepurchaseScore> scores = Deciles.of(ids, p, 0.6);
 
         assertEquals(1, scores.get(0).decile());
         assertEquals(10, scores.get(n - 1).decile());
@@ -27,5 +27,8 @@ class DecilesTest {
             long size = scores.stream().filter(s -> s.decile() == decile).count();
             assertEquals(2.5, size, 0.5001);
         }
+        // In the campaign from the threshold on: p = 15/25 = 0.6 to 24/25.
+        assertEquals(List.of(115, 116, 117, 118, 119, 120, 121, 122, 123, 124),
+                scores.stream().filter(RepurchaseScore::inCampaign).map(RepurchaseScore::customerId).toList());
     }
 }

@@ -21,7 +21,8 @@ class ScorerArtefactTest {
     void aStoredScorerGivesEachCustomerExactlyTheWrittenProbability() {
         List<CustomerOrder> orders = GeneratedOrders.withRegulars(400, 13);
         LocalDate asOf = LocalDate.of(2023, 11, 1);
-        RepurchaseResult result = RepurchaseModeling.run(orders, asOf, new RepurchaseConfig(90, 3, 5, 2));
+        RepurchaseResult result = RepurchaseModeling.run(orders, asOf,
+                new RepurchaseConfig(90, List.of(90), 2, 30, 5, 2), new CampaignEconomics(5, 12.5));
 
         byte[] bytes = ScorerArtefact.write(result.scorer());
         RepurchaseScorer loaded = ScorerArtefact.read(bytes, ScorerArtefact.sha256(bytes));

@@ -72,10 +72,10 @@ class CustomerSegmentationTest {
 
     @Test
     void namesThePlantedPersonas() {
-        assertEquals("Champions", majorityName(Planted.CHAMPIONS));
-        assertEquals("Lost", majorityName(Planted.LOST));
-        assertEquals("At risk", majorityName(Planted.AT_RISK));
-        assertEquals("New", majorityName(Planted.NEW));
+        assertEquals("Active big spenders", majorityName(Planted.CHAMPIONS));
+        assertEquals("Lapsed one-offs", majorityName(Planted.LOST));
+        assertEquals("Lapsed regulars", majorityName(Planted.AT_RISK));
+        assertEquals("Active newcomers", majorityName(Planted.NEW));
         assertEquals(1, result.assignments().get(0).segmentId(), "segment 1 has the highest spend: the champions");
     }
 

@@ -14,8 +14,8 @@ class PersonaNamingTest {
             {1.0, -1, -1}, {2.5, -1, -1}, {1.5, -1, -1}, {2.0, -1, -1},
             {0.8, 0.9, 1.2}, {-0.7, -1.2, -0.4}};
         assertArrayEquals(new String[] {
-            "Champions", "Loyal",
-            "About to sleep 2", "Lost", "About to sleep", "Hibernating",
-            "At risk", "New"}, PersonaNaming.names(centroids));
+            "Active big spenders", "Active regulars",
+            "Lapsing 2", "Lapsed one-offs", "Lapsing", "Lapsed occasionals",
+            "Lapsed regulars", "Active newcomers"}, PersonaNaming.names(centroids));
     }
 }

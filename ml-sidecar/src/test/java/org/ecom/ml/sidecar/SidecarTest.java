@@ -47,6 +47,19 @@ class SidecarTest {
         return new Sidecar(target, FORECAST_ONLY, List.of(job), line -> { }).runOnce();
     }
 
+    /** Issue 17, case 7: a run whose sidecar was killed mid-training is marked failed by the next pass. */
+    @Test
+    void aRunLeftRunningByAKilledSidecarIsMarkedFailedByTheNextPass() throws Exception {
+        DatabaseTarget target = GeneratedWarehouse.withoutRuns();
+        target.jdbi().useHandle(handle -> handle.execute("INSERT INTO ml.model_run (model_kind, status, as_of_date, started_at,"
+                + " input_fingerprint) VALUES ('forecast', 'running', DATE '2011-12-09', TIMESTAMP '2011-12-10 03:00:00', 'x')"));
+
+        assertTrue(runOnce(target, ScriptedForecastJob.writing(100)).allSucceeded());
+
+        assertEquals(List.of("failed|abandoned: the sidecar running it was killed or crashed; marked at the next pass",
+                "succeeded|null"), rows(target, "SELECT status, error_message FROM ml.model_run ORDER BY run_id"));
+    }
+
     @Test
     void aRunFailingHalfwayThroughItsWriteLeavesThePreviousScoresCurrent() throws Exception {
         DatabaseTarget target = GeneratedWarehouse.withoutRuns();

@@ -41,6 +41,12 @@ class StandardJobsTest {
         assertTrue(report.headline().containsKey("forecast_mape"));
         assertEquals(customers, number(target, "SELECT COUNT(*) FROM ml.current_repurchase_score"));
         assertTrue(report.headline().containsKey("repurchase_test_auc"));
+        assertEquals(3 * customers, number(target, "SELECT COUNT(*) FROM ml.current_repurchase_reason"));
+        assertEquals(101, number(target, "SELECT COUNT(*) FROM ml.current_repurchase_profit_curve"));
+        assertEquals(1, number(target, "SELECT COUNT(*) FROM ml.current_repurchase_profit_curve WHERE is_chosen"));
+        // The database's campaign (scores against the stored threshold) is the model's.
+        assertEquals(((Number) report.headline().get("campaign_customers")).longValue(),
+                number(target, "SELECT COUNT(*) FROM ml.current_repurchase_score WHERE in_campaign"));
         storedRepurchaseModelScoresAsTheSidecarDid(target);
         assertEquals(customers * 10, number(target, "SELECT COUNT(*) FROM ml.current_product_recommendation"));
         assertEquals(0, number(target, "SELECT COUNT(*) FROM ml.current_product_recommendation AS r"

@@ -1,0 +1,15 @@
+--liquibase formatted sql
+
+-- How many market-basket invoices hold each pair of frequent products (both
+-- in at least 1% of those invoices, and 2), however few: mart.product_pair
+-- keeps the pairs above its own threshold from these, so that a day's file
+-- adds its invoices' pairs instead of recounting every basket. Maintained by
+-- mart.refresh_product_pair. stock_code_a < stock_code_b.
+--changeset ecom:mart.frequent_pair_count
+CREATE TABLE mart.frequent_pair_count (
+    stock_code_a      varchar(20) COLLATE Latin1_General_100_BIN2 NOT NULL,
+    stock_code_b      varchar(20) COLLATE Latin1_General_100_BIN2 NOT NULL,
+    invoices_together int         NOT NULL,
+    CONSTRAINT pk_frequent_pair_count PRIMARY KEY CLUSTERED (stock_code_a, stock_code_b)
+);
+--rollback DROP TABLE mart.frequent_pair_count;

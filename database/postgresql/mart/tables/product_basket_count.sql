@@ -1,0 +1,13 @@
+--liquibase formatted sql
+
+-- How many market-basket invoices (sales invoices of at most 100 distinct
+-- products, see mart.refresh_product_pair) hold each product: the counts the
+-- product pairs' thresholds and ratios are made of, kept so that a day's file
+-- adds its own invoices to them instead of recounting all. Maintained by
+-- mart.refresh_product_pair.
+--changeset ecom:mart.product_basket_count
+CREATE TABLE mart.product_basket_count (
+    stock_code varchar(20) NOT NULL PRIMARY KEY,
+    invoices   integer     NOT NULL
+);
+--rollback DROP TABLE mart.product_basket_count;
