@@ -38,15 +38,22 @@ BEGIN
 
     -- A product takes the description of its latest line in this batch that
     -- has one (DISTINCT ON in PostgreSQL); a batch with none leaves it as it was.
+    -- A known product takes the batch's only when no line loaded before is
+    -- later (a file arriving out of date order leaves a newer description);
+    -- checked only where the description would change, a few products a batch.
+    -- One exception: a description holding U+FFFD (text already lost to a
+    -- wrong decoding before the file reached us) is the last choice in a batch
+    -- and never replaces a description without one.
     -- An UPDATE of the known products, then an INSERT of the new ones under the
     -- same existence-check locks as above: what MERGE would do, without MERGE's
     -- history of wrong-result and concurrency bugs (and Babelfish runs it).
-    SELECT stock_code, description
+    SELECT stock_code, description, invoice_date
     INTO #latest_product
-    FROM (SELECT stock_code, description,
+    FROM (SELECT stock_code, description, invoice_date,
                  ROW_NUMBER() OVER (
                      PARTITION BY stock_code
                      ORDER BY CASE WHEN description IS NULL THEN 1 ELSE 0 END,
+                              CASE WHEN CHARINDEX(NCHAR(65533), description) > 0 THEN 1 ELSE 0 END,
                               invoice_date DESC, line_number DESC) AS rank_in_code
           FROM #kept_line) AS ranked
     WHERE rank_in_code = 1;
@@ -55,7 +62,19 @@ BEGIN
     SET p.description = l.description
     FROM sales.product AS p
     INNER JOIN #latest_product AS l ON l.stock_code = p.stock_code
-    WHERE l.description IS NOT NULL;
+    WHERE l.description IS NOT NULL
+      AND (p.description IS NULL
+           OR p.description COLLATE Latin1_General_100_BIN2 <> l.description COLLATE Latin1_General_100_BIN2)
+      AND NOT EXISTS (SELECT 1
+                      FROM sales.invoice_line AS x
+                      INNER JOIN sales.invoice AS i ON i.invoice_no = x.invoice_no
+                      WHERE x.stock_code = l.stock_code AND i.invoice_date > l.invoice_date)
+      AND NOT EXISTS (SELECT 1
+                      FROM sales.cancellation_line AS x
+                      INNER JOIN sales.invoice AS i ON i.invoice_no = x.invoice_no
+                      WHERE x.stock_code = l.stock_code AND i.invoice_date > l.invoice_date)
+      AND NOT (CHARINDEX(NCHAR(65533), l.description) > 0
+               AND p.description IS NOT NULL AND CHARINDEX(NCHAR(65533), p.description) = 0);
 
     INSERT INTO sales.product (stock_code, description)
     SELECT l.stock_code, l.description

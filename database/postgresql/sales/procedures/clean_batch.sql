@@ -31,12 +31,35 @@ BEGIN
     ORDER BY MIN(k.line_number)
     ON CONFLICT (country_name) DO NOTHING;
 
-    INSERT INTO sales.product (stock_code, description)
-    SELECT DISTINCT ON (stock_code) stock_code, description
+    -- A product takes the description of its latest line that has one. A
+    -- known product takes the batch's only when no line loaded before is
+    -- later (a file arriving out of date order leaves a newer description);
+    -- checked only where the description would change, a few products a batch.
+    -- A description holding U+FFFD (text already lost to a wrong decoding
+    -- before the file reached us) is the last choice in a batch and never
+    -- replaces a description without one.
+    DROP TABLE IF EXISTS pg_temp.latest_product;
+    CREATE TEMPORARY TABLE latest_product ON COMMIT DROP AS
+    SELECT DISTINCT ON (stock_code) stock_code, description, invoice_date
     FROM kept_line
-    ORDER BY stock_code, description IS NULL, invoice_date DESC, line_number DESC
-    ON CONFLICT (stock_code) DO UPDATE
-        SET description = COALESCE(EXCLUDED.description, sales.product.description);
+    ORDER BY stock_code, description IS NULL, strpos(description, U&'\FFFD') > 0, invoice_date DESC, line_number DESC;
+
+    UPDATE sales.product AS p
+    SET description = l.description
+    FROM latest_product AS l
+    WHERE p.stock_code = l.stock_code
+      AND l.description IS NOT NULL
+      AND l.description IS DISTINCT FROM p.description
+      AND NOT (strpos(l.description, U&'\FFFD') > 0 AND COALESCE(strpos(p.description, U&'\FFFD'), 1) = 0)
+      AND NOT EXISTS (SELECT 1 FROM sales.invoice_line AS x JOIN sales.invoice AS i ON i.invoice_no = x.invoice_no
+                      WHERE x.stock_code = l.stock_code AND i.invoice_date > l.invoice_date)
+      AND NOT EXISTS (SELECT 1 FROM sales.cancellation_line AS x JOIN sales.invoice AS i ON i.invoice_no = x.invoice_no
+                      WHERE x.stock_code = l.stock_code AND i.invoice_date > l.invoice_date);
+
+    INSERT INTO sales.product (stock_code, description)
+    SELECT stock_code, description
+    FROM latest_product
+    ON CONFLICT (stock_code) DO NOTHING;
 
     -- One row per invoice of the batch; an invoice whose lines are a minute
     -- apart is dated by its earliest line.

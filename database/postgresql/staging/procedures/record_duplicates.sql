@@ -13,9 +13,8 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-    -- A bulk load leaves the planner blind; this plan depends on fresh statistics.
-    ANALYZE staging.retail_line;
-
+    -- The plan depends on fresh statistics of staging.retail_line: the
+    -- Pipeline refreshes them after staging (staging.refresh_statistics).
     DELETE FROM staging.duplicate_line WHERE batch_id = p_batch_id;
 
     INSERT INTO staging.duplicate_line (batch_id, line_number)

@@ -47,7 +47,13 @@ final class PipelineReport implements Pipeline.Listener {
     @Override
     public LongConsumer rowsRead(Path file) {
         fileStart = System.nanoTime();
-        progress = new Console.RowProgress("loading " + file.getFileName());
+        return progress("loading " + file.getFileName());
+    }
+
+    /** Rows of {@code what} so far, shown until the next stage, wait or result (./ecom sync's copies too). */
+    LongConsumer progress(String what) {
+        closeProgress();
+        progress = new Console.RowProgress(what);
         return progress;
     }
 
@@ -91,7 +97,7 @@ final class PipelineReport implements Pipeline.Listener {
     }
 
     /** Ends the row progress or a stage's ticking, whichever is on. */
-    private void closeProgress() {
+    void closeProgress() {
         if (stageTick != null) {
             stageTick.cancel(false);
             stageTick = null;

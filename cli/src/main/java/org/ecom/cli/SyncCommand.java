@@ -125,36 +125,32 @@ final class SyncCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Progress per batch on stderr, a line per batch on stdout. */
+    /** Progress, stages and waits on stderr as a load shows them; a line per batch on stdout. */
     private static final class Report implements WarehouseSync.Listener {
-        private Console.RowProgress progress;
+        private final PipelineReport stages = new PipelineReport(System.out);
 
         @Override
         public LongConsumer linesCopied(WarehouseSync.Batch batch) {
-            progress = new Console.RowProgress("copying batch " + batch.batchId() + " (" + batch.fileName() + ")");
-            return progress;
+            return stages.progress("copying batch " + batch.batchId() + " (" + batch.fileName() + ")");
         }
 
         @Override
         public void stageStarted(String stage) {
-            closeProgress();
-            Console.status(stage + "...");
+            stages.stageStarted(stage);
+        }
+
+        @Override
+        public void waiting(String message) {
+            stages.waiting(message);
         }
 
         @Override
         public void batchDone(WarehouseSync.Copied copied) {
-            closeProgress();
+            stages.closeProgress();
             WarehouseSync.Batch b = copied.batch();
             System.out.printf(Locale.UK, "batch %d %s: %s lines copied as batch %d, %s clean, in %.1f s%n", b.batchId(),
                     b.fileName(), Console.count(b.rowsLoaded()), copied.targetBatchId(),
                     Console.count(copied.governance().cleanRows()), copied.millis() / 1e3);
-        }
-
-        private void closeProgress() {
-            if (progress != null) {
-                progress.close();
-                progress = null;
-            }
         }
     }
 }

@@ -28,6 +28,10 @@ final class ModelMetrics {
             new Figure("repurchase", "AUC on the held-out window", List.of("/test_auc"),
                     "recency alone", List.of("/rolling_origin/origins/0/recency_only/roc_auc", "/baselines/recency_only/roc_auc"),
                     null, "ratio", true),
+            new Figure("repurchase", "AUC, mean of the rolling origins", List.of("/mean_roc_auc"),
+                    "recency alone", List.of("/rolling_origin/mean/recency_only_roc_auc"), null, "ratio", true),
+            new Figure("repurchase", "Brier score, mean of the rolling origins", List.of("/mean_brier"),
+                    "one rate for everyone", List.of("/rolling_origin/mean/prior_rate_brier"), null, "ratio", false),
             new Figure("recommendations", "Hit rate at 10", List.of("/hr10", "/recommendation_hr10"),
                     "most popular products", List.of("/popularity_hr10"), null, "percent", true),
             new Figure("forecast", "MAPE, backtest", List.of("/mape"),
@@ -38,7 +42,7 @@ final class ModelMetrics {
     private ModelMetrics() {
     }
 
-    /** The table's rows for the runs given (model_kind, metrics_json each); a model without a run is left out. */
+    /** The table's rows for the runs given (model_kind, metrics_json each); a model without a run, or a figure its run lacks, is left out. */
     static ArrayNode headline(ArrayNode runs) {
         ArrayNode table = JSON.createArrayNode();
         for (Figure figure : FIGURES) {
@@ -48,6 +52,9 @@ final class ModelMetrics {
                 }
                 JsonNode metrics = parse(run.path("metrics_json").asText("{}"));
                 Double value = first(metrics, figure.paths());
+                if (value == null) {
+                    continue; // a figure this run does not record (an older or newer model)
+                }
                 Double baseline = figure.fixedBaseline() != null ? figure.fixedBaseline() : first(metrics, figure.baselinePaths());
                 table.addObject()
                         .put("model", figure.model())

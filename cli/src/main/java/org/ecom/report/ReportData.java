@@ -64,8 +64,9 @@ public final class ReportData {
                 with(customers, r.getLong(1)).put("segment", segments.index(r.getString(2))));
         query(c, "SELECT customer_id, segment FROM analysis.q09_rfm_customers", r ->
                 with(customers, r.getLong(1)).put("rfm", rfmSegments.index(r.getString(2))));
-        query(c, "SELECT customer_id, probability, decile FROM ml.current_repurchase_score", r ->
-                with(customers, r.getLong(1)).put("probability", round(r.getBigDecimal(2), 4)).put("decile", r.getInt(3)));
+        query(c, "SELECT customer_id, probability, decile, in_campaign FROM ml.current_repurchase_score", r ->
+                with(customers, r.getLong(1)).put("probability", round(r.getBigDecimal(2), 4)).put("decile", r.getInt(3))
+                        .put("campaign", r.getBoolean(4)));
         ArrayNode customerList = data.putArray("customers");
         customers.values().forEach(customerList::add);
 
@@ -96,6 +97,8 @@ public final class ReportData {
                 + " FROM kpi.data_quality_funnel WHERE batch_id IS NULL"));
         data.set("recommendations", rows(c, "SELECT customer_id, recommendation_rank, stock_code, description"
                 + " FROM ml.current_product_recommendation ORDER BY customer_id, recommendation_rank" + first(LIST_ROWS * 4)));
+        data.set("campaignCurve", rows(c, "SELECT threshold, precision_rate, recall_rate, contacted_customers, expected_profit,"
+                + " is_chosen FROM ml.current_repurchase_profit_curve ORDER BY threshold"));
         data.set("modelMetrics", ModelMetrics.headline(rows(c, "SELECT model_kind, as_of_date, finished_at, metrics_json"
                 + " FROM ml.current_model_run ORDER BY model_kind")));
         // The forecast's error run after run, the model's and its baseline's: one measure, one axis.

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.ecom.ml.repurchase.RepurchaseScorer;
 import org.ecom.report.HtmlReport;
 import org.ecom.report.ReportData;
 import org.jdbi.v3.core.JdbiException;
@@ -165,7 +164,7 @@ public final class ApiServer implements AutoCloseable {
 
     private void repurchaseModel(Context ctx) {
         Snapshot snapshot = data.current();
-        RepurchaseScorer scorer = scorer(snapshot);
+        ScorerPool scorer = scorer(snapshot);
         ObjectNode body = ServeData.JSON.createObjectNode().put("model_kind", "repurchase").put("run_id", snapshot.scorerRunId());
         ArrayNode features = body.putArray("features");
         double[] typical = scorer.typicalValues();
@@ -177,7 +176,7 @@ public final class ApiServer implements AutoCloseable {
 
     private void score(Context ctx) {
         Snapshot snapshot = data.current();
-        RepurchaseScorer scorer = scorer(snapshot);
+        ScorerPool scorer = scorer(snapshot);
         double[] features = WhatIf.features(ctx.bodyAsBytes(), scorer.featureNames());
         json(ctx, ServeData.JSON.createObjectNode().put("model_kind", "repurchase").put("run_id", snapshot.scorerRunId())
                 .put("probability", scorer.probability(features)));
@@ -213,7 +212,7 @@ public final class ApiServer implements AutoCloseable {
         ctx.html(rendered.getValue());
     }
 
-    private static RepurchaseScorer scorer(Snapshot snapshot) {
+    private static ScorerPool scorer(Snapshot snapshot) {
         if (snapshot.scorer() == null) {
             throw ApiError.notFound("model_not_found", "no repurchase run with a stored model yet: run ./ecom sidecar first");
         }

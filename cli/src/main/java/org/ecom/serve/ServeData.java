@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.ecom.ml.repurchase.RepurchaseScorer;
 import org.ecom.ml.repurchase.ScorerArtefact;
 import org.jdbi.v3.core.Handle;
 
@@ -181,10 +180,11 @@ public final class ServeData implements AutoCloseable {
                     row.put("sha256", r.getString(4));
                     return row;
                 }).findOne().orElse(null);
-        RepurchaseScorer scorer = null;
+        ScorerPool scorer = null;
         long scorerRunId = 0;
         if (artefact != null && ScorerArtefact.FORMAT.equals(artefact.get("format"))) {
-            scorer = ScorerArtefact.read((byte[]) artefact.get("bytes"), (String) artefact.get("sha256"));
+            scorer = new ScorerPool((byte[]) artefact.get("bytes"), (String) artefact.get("sha256"),
+                    Math.max(2, Runtime.getRuntime().availableProcessors()));
             scorerRunId = (Long) artefact.get("run_id");
         }
         return new Snapshot(version, Map.copyOf(serialised), Map.copyOf(recommendations), runs, scorer, scorerRunId, Instant.now());

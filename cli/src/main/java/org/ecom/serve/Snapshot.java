@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.ecom.ml.repurchase.RepurchaseScorer;
 
 /**
  * What the API answers from, read whole from the reader views and replaced whole when the database's
@@ -16,10 +15,10 @@ import org.ecom.ml.repurchase.RepurchaseScorer;
  * @param customers       each customer's profile, serialised
  * @param recommendations each customer's current recommendations, best first
  * @param runs            the current run of each model kind
- * @param scorer          the current repurchase run's stored model, or null when there is none
+ * @param scorer          the current repurchase run's stored model (copies of it), or null when there is none
  * @param scorerRunId     its run
  * @param readAt          when this was read
  */
 record Snapshot(String version, Map<Integer, byte[]> customers, Map<Integer, List<ObjectNode>> recommendations,
-                ArrayNode runs, RepurchaseScorer scorer, long scorerRunId, Instant readAt) {
+                ArrayNode runs, ScorerPool scorer, long scorerRunId, Instant readAt) {
 }

@@ -177,7 +177,7 @@ public final class SchemaDocs {
 
     /**
      * The comment lines a changeset file starts with (after Liquibase's first line), joined into
-     * one line: what the object answers or does. Read from the deployed changelog on the class path.
+     * one line (runs of spaces, such as a formula's alignment, made one): what the object answers or does. Read from the deployed changelog on the class path.
      */
     static String headerComment(String file) {
         if (file == null) {
@@ -202,6 +202,6 @@ public final class SchemaDocs {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return String.join(" ", lines).strip();
+        return String.join(" ", lines).replaceAll("\\s+", " ").strip();
     }
 }

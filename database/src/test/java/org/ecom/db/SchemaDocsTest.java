@@ -34,9 +34,12 @@ class SchemaDocsTest {
         assertTrue(generated.contains("    invoice_line {\n"), "the sales diagram has the fact table");
         assertTrue(generated.contains("        bigint batch_id PK\n"), "keys are marked");
         assertTrue(generated.contains("    model_run ||--o{ customer_segment : \"run_id\"\n"), "foreign keys are drawn");
-        assertTrue(generated.contains("| `mart.refresh_summaries` | procedure | Refreshes every mart.* summary from the sales model"),
-                "procedures carry their header comment");
-        assertTrue(generated.contains("| `kpi.rfm` | view | Business question: which customers are the best"),
-                "views carry their header comment");
+        for (String[] object : new String[][] {{"mart.refresh_summaries", "procedure", "mart/procedures/refresh_summaries.sql"},
+                {"kpi.rfm", "view", "kpi/views/rfm.sql"}, {"staging.classify_batch", "function", "staging/functions/classify_batch.sql"}}) {
+            String comment = SchemaDocs.headerComment("db/postgresql/" + object[2]);
+            assertTrue(comment.length() > 40 && !comment.contains("--"), object[0] + ": its file's header comment, " + comment);
+            assertTrue(generated.contains("| `" + object[0] + "` | " + object[1] + " | " + comment.replace("|", "\\|") + " |\n"),
+                    object[0] + " carries its header comment");
+        }
     }
 }

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.copy.CopyOut;
@@ -27,28 +26,14 @@ final class PostgresCopyReader implements StagingReader {
     public Lines lines(long batchId) throws SQLException {
         CopyOut copy = copyManager.copyOut("COPY (SELECT " + LINE_COLUMNS + " FROM staging.retail_line WHERE batch_id = "
                 + batchId + ") TO STDOUT");
-        return new Lines() {
-            private byte[] next;
-
+        return new PulledLines(batchId) {
             @Override
-            public boolean hasNext() {
-                if (next == null && copy.isActive()) {
-                    try {
-                        next = copy.readFromCopy();
-                    } catch (SQLException e) {
-                        throw new IllegalStateException("reading batch " + batchId + ": " + e.getMessage(), e);
-                    }
+            RetailLine pull() throws SQLException {
+                byte[] row = copy.isActive() ? copy.readFromCopy() : null;
+                if (row == null) {
+                    return null;
                 }
-                return next != null;
-            }
-
-            @Override
-            public RetailLine next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                List<String> f = fields(next);
-                next = null;
+                List<String> f = fields(row);
                 return new RetailLine(Long.parseLong(f.get(0)), f.get(1), f.get(2), f.get(3), Integer.parseInt(f.get(4)),
                         LineParser.parseDate(f.get(5)), LineParser.priceThousandths(f.get(6)),
                         f.get(7) == null ? null : Integer.valueOf(f.get(7)), f.get(8));

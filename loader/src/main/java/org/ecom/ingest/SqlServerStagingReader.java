@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * Reads staged rows from SQL Server with a forward-only, read-only result set: the driver's
@@ -30,34 +29,10 @@ final class SqlServerStagingReader implements StagingReader {
                 + " ORDER BY line_number", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         select.setLong(1, batchId);
         ResultSet rows = select.executeQuery();
-        return new Lines() {
-            private RetailLine next;
-            private boolean finished;
-
+        return new PulledLines(batchId) {
             @Override
-            public boolean hasNext() {
-                if (next == null && !finished) {
-                    try {
-                        if (rows.next()) {
-                            next = line(rows);
-                        } else {
-                            finished = true;
-                        }
-                    } catch (SQLException e) {
-                        throw new IllegalStateException("reading batch " + batchId + ": " + e.getMessage(), e);
-                    }
-                }
-                return next != null;
-            }
-
-            @Override
-            public RetailLine next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                RetailLine line = next;
-                next = null;
-                return line;
+            RetailLine pull() throws SQLException {
+                return rows.next() ? line(rows) : null;
             }
 
             @Override

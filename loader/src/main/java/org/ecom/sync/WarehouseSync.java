@@ -1,5 +1,6 @@
 package org.ecom.sync;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -54,6 +55,10 @@ public final class WarehouseSync {
         void stageStarted(String stage);
 
         void batchDone(Copied copied);
+
+        /** A load or another sync holds the target: this one waits for it (the message says for what). */
+        default void waiting(String message) {
+        }
     }
 
     private static final int PROGRESS_EVERY = 50_000;
@@ -98,12 +103,13 @@ public final class WarehouseSync {
         return new Result(notes, copied, AnomalyDetection.run(to));
     }
 
+    /** One batch in one transaction, under the target's load lock (one load or sync batch at a time). */
     private Copied copy(Batch batch, StagingReader reader, Pipeline pipeline, Listener listener) throws SQLException {
         long start = System.nanoTime();
+        Pipeline.Listener stages = stageListener(listener);
         try (Handle handle = to.jdbi().open()) {
             handle.begin();
-            try (LoadLock.Held lock = LoadLock.acquire(handle, to.dialect(), "the sync of " + batch.fileName(),
-                    stageListener(listener))) {
+            try (LoadLock.Held lock = LoadLock.acquire(handle, to.dialect(), "the sync of " + batch.fileName(), stages)) {
                 long batchId = insertBatch(handle, batch);
                 StagingWriter writer = StagingWriter.forDialect(to.dialect(), handle.getConnection());
                 long lines;
@@ -116,7 +122,7 @@ public final class WarehouseSync {
                             + batch.batchId() + " says " + batch.rowsLoaded());
                 }
                 writer.writeRejections(batchId, reader.rejections(batch.batchId()));
-                BatchGovernance governance = pipeline.processStaged(handle, batchId, stageListener(listener));
+                BatchGovernance governance = pipeline.processStaged(handle, batchId, stages);
                 handle.commit();
                 return new Copied(batch, batchId, governance, (System.nanoTime() - start) / 1_000_000);
             } catch (SQLException | RuntimeException e) {
@@ -167,9 +173,10 @@ public final class WarehouseSync {
                 .list());
     }
 
+    /** The pipeline's stages and waits, told to the sync's listener. */
     private static Pipeline.Listener stageListener(Listener listener) {
         return new Pipeline.Listener() {
-            public LongConsumer rowsRead(java.nio.file.Path file) {
+            public LongConsumer rowsRead(Path file) {
                 return rows -> { };
             }
 
@@ -178,6 +185,10 @@ public final class WarehouseSync {
             }
 
             public void fileDone(Pipeline.FileResult result) {
+            }
+
+            public void waiting(String message) {
+                listener.waiting(message);
             }
         };
     }

@@ -22,8 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * mart.refresh_summaries given a batch refreshes only the keys the batch touched, and ends in the
  * same summaries as the full rebuild (no batch) after every file: four daily files, the third of
  * them late (January, after February and March), adding a line to an invoice of an earlier file,
- * repeating an earlier line (a duplicate) and moving a customer's first month earlier; the second
- * carries a cancellation of a sale of the first.
+ * repeating an earlier line (a duplicate), moving a customer's first month earlier and naming a
+ * product as it was named before (the later name stays); the second carries a cancellation of a
+ * sale of the first.
  */
 @DatabaseTest
 class IncrementalRefreshContractTest {
@@ -50,7 +51,7 @@ class IncrementalRefreshContractTest {
                     "the cancellation nets the first file's sale: its invoice is a key the batch touched");
 
             long january = staging.batch("day-01.csv", 3);
-            staging.line(january, 2, "700001", "A1", "ALPHA", 1, "2010-01-05 10:00:00", "10.00", 201, "Germany");
+            staging.line(january, 2, "700001", "A1", "OLD ALPHA", 1, "2010-01-05 10:00:00", "10.00", 201, "Germany");
             staging.line(january, 3, "700002", "C3", "GAMMA", 4, "2010-02-10 10:00:00", "2.50", 201, "United Kingdom");
             staging.line(january, 4, "700003", "A1", "ALPHA", 1, "2010-02-11 09:00:00", "10.00", 202, "France");
             assertSameAsFullRebuild(c, engine.dialect(), staging, january, "a late file");
@@ -59,10 +60,14 @@ class IncrementalRefreshContractTest {
                     "January is customer 201's first month now, no longer February");
             assertEquals(List.of("700002|3|3"), rows(c, "SELECT invoice_no, line_count, product_count"
                     + " FROM mart.invoice_summary WHERE invoice_no = '700002'"), "the invoice that gained a line");
+            assertEquals(List.of("ALPHA"), rows(c, "SELECT description FROM mart.product_summary WHERE stock_code = 'A1'"),
+                    "a late file leaves the description of a later line");
 
             long later = staging.batch("day-04.csv", 1);
-            staging.line(later, 2, "700006", "A1", "ALPHA", 5, "2010-03-05 10:00:00", "10.00", 203, "United Kingdom");
+            staging.line(later, 2, "700006", "A1", "NEW ALPHA", 5, "2010-03-05 10:00:00", "10.00", 203, "United Kingdom");
             assertSameAsFullRebuild(c, engine.dialect(), staging, later, "a new customer");
+            assertEquals(List.of("NEW ALPHA"), rows(c, "SELECT description FROM mart.product_summary WHERE stock_code = 'A1'"),
+                    "the latest line's description");
         }
     }
 
