@@ -160,16 +160,21 @@ class SyncCommandTest {
         assertTrue(resumed.out().contains("batch 2 second.csv"), resumed.out());
     }
 
-    @Test
-    void theCurrentModelRunsCopyWithTheirRows() throws Exception {
-        DatabaseTarget source = source();
+    /** Model runs as the sidecar leaves them: an older and a current segmentation, a failed forecast. */
+    private static void segmentRun(DatabaseTarget source) throws Exception {
         try (Connection s = source.connect()) {
             MlFixture.run(s, "segments", "succeeded", "{}");
             long current = MlFixture.run(s, "segments", "succeeded", "{\"k\": 4}");
             MlFixture.run(s, "forecast", "failed", null);
             s.createStatement().execute("INSERT INTO ml.customer_segment (run_id, customer_id, segment_id, segment_name)"
-                    + " SELECT " + current + ", customer_id, 1, 'Loyal' FROM sales.customer");
+                    + " SELECT " + current + ", customer_id, customer_id % 4, 'Loyal' FROM sales.customer");
         }
+    }
+
+    @Test
+    void theCurrentModelRunsCopyWithTheirRows() throws Exception {
+        DatabaseTarget source = source();
+        segmentRun(source);
         DatabaseTarget target = emptyPostgres();
         Run sync = execute("sync", "--from", source.jdbcUrl(), "--to", target.jdbcUrl(), "--with-models");
         assertEquals(0, sync.exitCode(), sync.out() + err);
@@ -194,18 +199,23 @@ class SyncCommandTest {
             Assumptions.abort(ContractEngines.MSSQL_URL_VARIABLE + " is not set: no T-SQL engine to sync with");
         }
         DatabaseTarget source = source();
+        segmentRun(source);
         DatabaseTarget tsql = ContractEngines.all().filter(e -> e.dialect() == Dialect.MSSQL).findFirst().orElseThrow()
                 .freshDatabase();
-        Run there = execute("sync", "--from", source.jdbcUrl(), "--to", tsql.jdbcUrl(), "--verify");
+        Run there = execute("sync", "--from", source.jdbcUrl(), "--to", tsql.jdbcUrl(), "--verify", "--with-models");
         assertEquals(0, there.exitCode(), there.out() + err);
         assertTrue(there.out().matches("(?s).*all \\d+ objects equal.*"), there.out());
+        assertTrue(there.out().contains("copied 1 model run(s)"), there.out());
 
         DatabaseTarget back = emptyPostgres();
-        Run andBack = execute("sync", "--from", tsql.jdbcUrl(), "--to", back.jdbcUrl(), "--verify");
+        Run andBack = execute("sync", "--from", tsql.jdbcUrl(), "--to", back.jdbcUrl(), "--verify", "--with-models");
         assertEquals(0, andBack.exitCode(), andBack.out() + err);
-        try (Connection s = source.connect(); Connection b = back.connect()) {
+        try (Connection s = source.connect(); Connection t = tsql.connect(); Connection b = back.connect()) {
             String rejections = "SELECT batch_id, line_number, raw_text, reason FROM staging.rejected_line ORDER BY 1, 2";
             assertEquals(Rows.rows(s, rejections), Rows.rows(b, rejections));
+            String segments = "SELECT customer_id, segment_id, segment_name FROM ml.current_customer_segment ORDER BY 1";
+            assertEquals(Rows.rows(s, segments), Rows.rows(t, segments));
+            assertEquals(Rows.rows(s, segments), Rows.rows(b, segments));
         }
     }
 }
