@@ -25,18 +25,25 @@ class ModelMetricsTest {
     void eachHeadlineFigureSitsBesideItsBaseline() {
         ArrayNode table = ModelMetrics.headline(runs(
                 "forecast", "{\"mape\": 6.5, \"seasonal_naive_mape\": 4.5, \"interval_coverage\": 1.0}",
-                "repurchase", "{\"test_auc\": 0.80, \"rolling_origin\": {\"origins\": [{\"recency_only\": {\"roc_auc\": 0.76}}]}}",
+                "repurchase", "{\"test_auc\": 0.80, \"mean_roc_auc\": 0.83, \"mean_brier\": 0.17, \"rolling_origin\": {"
+                        + "\"origins\": [{\"recency_only\": {\"roc_auc\": 0.76}}],"
+                        + " \"mean\": {\"recency_only_roc_auc\": 0.78, \"prior_rate_brier\": 0.22}}}",
                 "recommendations", "{\"recommendation_hr10\": 0.38, \"popularity_hr10\": 0.23}"));
-        assertEquals(4, table.size(), "no segmentation run: no silhouette row");
+        assertEquals(6, table.size(), "no segmentation run: no silhouette row");
         JsonNode repurchase = table.get(0);
         assertEquals("repurchase", repurchase.get("model").asText());
         assertEquals(0.80, repurchase.get("value").asDouble());
         assertEquals(0.76, repurchase.get("baseline").asDouble(), "the recency-only AUC of the first rolling origin");
-        assertEquals(0.23, table.get(1).get("baseline").asDouble());
-        JsonNode mape = table.get(2);
+        assertEquals(0.78, table.get(1).get("baseline").asDouble(), "the mean recency-only AUC of the rolling origins");
+        JsonNode brier = table.get(2);
+        assertEquals(0.17, brier.get("value").asDouble());
+        assertEquals(0.22, brier.get("baseline").asDouble());
+        assertTrue(!brier.get("higher_is_better").asBoolean(), "a lower Brier score is better");
+        assertEquals(0.23, table.get(3).get("baseline").asDouble());
+        JsonNode mape = table.get(4);
         assertEquals(4.5, mape.get("baseline").asDouble());
         assertTrue(!mape.get("higher_is_better").asBoolean(), "a lower MAPE is better");
-        assertEquals(0.95, table.get(3).get("baseline").asDouble(), "the nominal coverage");
+        assertEquals(0.95, table.get(5).get("baseline").asDouble(), "the nominal coverage");
     }
 
     @Test
