@@ -42,7 +42,10 @@ final class ModelMetrics {
     private ModelMetrics() {
     }
 
-    /** The table's rows for the runs given (model_kind, metrics_json each); a model without a run, or a figure its run lacks, is left out. */
+    /**
+     * The table's rows for the runs given (model_kind, metrics_json each); a model without a run, and a
+     * figure its run does not report, are left out.
+     */
     static ArrayNode headline(ArrayNode runs) {
         ArrayNode table = JSON.createArrayNode();
         for (Figure figure : FIGURES) {
@@ -53,7 +56,7 @@ final class ModelMetrics {
                 JsonNode metrics = parse(run.path("metrics_json").asText("{}"));
                 Double value = first(metrics, figure.paths());
                 if (value == null) {
-                    continue; // a figure this run does not record (an older or newer model)
+                    continue; // a run that does not report the figure (an older version's) has no row for it
                 }
                 Double baseline = figure.fixedBaseline() != null ? figure.fixedBaseline() : first(metrics, figure.baselinePaths());
                 table.addObject()

@@ -47,6 +47,14 @@ class ModelMetricsTest {
     }
 
     @Test
+    void aFigureTheRunDoesNotReportHasNoRow() {
+        // A run written before the rolling origins existed: its held-out AUC only.
+        ArrayNode table = ModelMetrics.headline(runs("repurchase", "{\"test_auc\": 0.805}"));
+        assertEquals(1, table.size());
+        assertEquals(0.805, table.get(0).get("value").asDouble());
+    }
+
+    @Test
     void aMissingFigureIsNullNotZero() {
         JsonNode row = ModelMetrics.headline(runs("repurchase", "{\"test_auc\": 0.80}")).get(0);
         assertTrue(row.get("baseline").isNull());
