@@ -50,7 +50,7 @@ for run in $(seq 1 "$runs"); do
   home="$work/home"
   rm -rf "$home"
   start_db "$home" "$port"
-  url="$(sed -n 's/^JDBC URL: //p' "$home/db.out")"
+  url="jdbc:postgresql://localhost:$port/ecom?user=postgres&password=$(cat "$home/pgdata.password")"
   say "run $run/$runs: loading the history (not timed)"
   ECOM_HOME="$home" "$BENCH_ROOT/ecom" load --db "$url" "$work/history.csv" >"$work/history-$run.out" 2>"$work/history-$run.err" \
     || { cat "$work/history-$run.err" >&2; die "loading the history failed"; }

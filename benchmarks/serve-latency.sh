@@ -72,7 +72,8 @@ done
 base="http://127.0.0.1:$http_port/api/v1"
 
 # The customers and the model's features, for the Lua script to rotate through.
-psql -h 127.0.0.1 -p "$port" -U postgres -d ecom -Atc \
+# The embedded superuser's generated password is kept beside its data folder (none in a home made before it).
+PGPASSWORD="$(cat "$home/pgdata.password" 2>/dev/null || true)" psql -h 127.0.0.1 -p "$port" -U postgres -d ecom -Atc \
   "SELECT customer_id FROM ml.current_repurchase_score ORDER BY customer_id" >"$out/ids.txt" \
   || die "could not list the customers with psql on port $port"
 curl -sf "$base/models/repurchase" | jq -c '[.features[] | {name, typical_value}]' >"$out/features.json" \

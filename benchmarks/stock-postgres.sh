@@ -43,7 +43,7 @@ port_free "$stock_port" || die "port $stock_port is in use: pass another --port"
 su postgres -c "initdb -D '$cluster/data' -A trust -U postgres" >"$work/initdb.log" 2>&1 || die "initdb failed (see $work/initdb.log)"
 su postgres -c "pg_ctl -D '$cluster/data' -o '-p $stock_port' -l '$cluster/server.log' -w start" >/dev/null \
   || die "the stock server did not start (see $cluster/server.log)"
-settings="$(psql -h 127.0.0.1 -p "$stock_port" -U postgres -Atc "SELECT string_agg(name || '=' || setting || COALESCE(unit, ''), ', ' ORDER BY name)
+settings="$(psql -h 127.0.0.1 -p "$stock_port" -U postgres -Atc "SELECT string_agg(name || '=' || current_setting(name), ', ' ORDER BY name)
   FROM pg_settings WHERE name IN ('shared_buffers', 'work_mem', 'fsync', 'synchronous_commit', 'max_wal_size')")"
 say "stock server on port $stock_port: $settings"
 note_machine_load

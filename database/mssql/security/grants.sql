@@ -76,6 +76,7 @@ GRANT SELECT ON OBJECT::ml.current_model_run TO analytics_reader, sidecar_writer
 GRANT SELECT ON OBJECT::ml.run_metric TO analytics_reader, sidecar_writer;
 GRANT SELECT ON OBJECT::ml.current_customer_segment TO analytics_reader, sidecar_writer;
 GRANT SELECT ON OBJECT::ml.segment_summary TO analytics_reader, sidecar_writer;
+GRANT SELECT ON OBJECT::ml.segment_migration TO analytics_reader, sidecar_writer;
 GRANT SELECT ON OBJECT::ml.current_repurchase_score TO analytics_reader, sidecar_writer;
 GRANT SELECT ON OBJECT::ml.current_repurchase_profit_curve TO analytics_reader, sidecar_writer;
 GRANT SELECT ON OBJECT::ml.campaign_assumptions TO analytics_reader, sidecar_writer;

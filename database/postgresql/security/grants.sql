@@ -69,7 +69,7 @@ GRANT USAGE ON SCHEMA ml TO sidecar_writer, analytics_reader;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ml.model_run, ml.customer_segment, ml.repurchase_score,
     ml.repurchase_profit_curve, ml.repurchase_reason, ml.product_recommendation, ml.revenue_forecast, ml.model_artefact
     TO sidecar_writer;
-GRANT SELECT ON ml.current_model_run, ml.run_metric, ml.current_customer_segment, ml.segment_summary,
+GRANT SELECT ON ml.current_model_run, ml.run_metric, ml.current_customer_segment, ml.segment_summary, ml.segment_migration,
     ml.current_repurchase_score, ml.current_repurchase_profit_curve, ml.current_product_recommendation,
     ml.current_revenue_forecast, ml.current_model_artefact, ml.campaign_assumptions, ml.current_repurchase_reason,
     ml.repurchase_reason TO sidecar_writer, analytics_reader;

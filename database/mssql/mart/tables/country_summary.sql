@@ -15,6 +15,7 @@ CREATE TABLE mart.country_summary (
 --rollback DROP TABLE mart.country_summary;
 
 --changeset ecom:mart.country_summary.net
+--validCheckSum: 9:31f46e3171da600c8507b3166bda172c
 -- Net of the returns matched to their sales (sales.match_returns) beside the
 -- gross revenue; filled by the next refresh.
 ALTER TABLE mart.country_summary ADD

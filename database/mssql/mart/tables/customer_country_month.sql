@@ -26,6 +26,7 @@ GROUP BY customer_id, month_start, country_id;
 --rollback DROP TABLE mart.customer_country_month;
 
 --changeset ecom:mart.customer_country_month.net
+--validCheckSum: 9:4115b0e4815a306558fd221dc20d60fc
 -- Net of the returns matched to their sales (sales.match_returns) beside the
 -- gross revenue; filled by the next refresh.
 ALTER TABLE mart.customer_country_month ADD

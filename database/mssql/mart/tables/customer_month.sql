@@ -16,6 +16,7 @@ CREATE INDEX ix_customer_month_month ON mart.customer_month (month_start);
 --rollback DROP TABLE mart.customer_month;
 
 --changeset ecom:mart.customer_month.net
+--validCheckSum: 9:bb8f49ab2b2cb7f72a329bcf026b037c
 -- Net of the returns matched to their sales (sales.match_returns) beside the
 -- gross revenue; filled by the next refresh.
 ALTER TABLE mart.customer_month ADD

@@ -24,6 +24,7 @@ CREATE TABLE mart.customer_summary (
 --rollback DROP TABLE mart.customer_summary;
 
 --changeset ecom:mart.customer_summary.net
+--validCheckSum: 9:04ba2be9e745c431078879cbdc8b4145
 -- Net of the returns matched to their sales (sales.match_returns) beside the
 -- gross revenue; filled by the next refresh.
 ALTER TABLE mart.customer_summary ADD

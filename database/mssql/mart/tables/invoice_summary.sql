@@ -24,10 +24,11 @@ CREATE INDEX ix_invoice_summary_customer ON mart.invoice_summary (customer_id);
 --rollback DROP TABLE mart.invoice_summary;
 
 --changeset ecom:mart.invoice_summary.net
+--validCheckSum: 9:3f52b3e0c8279cea98a19ecab8f8512f
 -- Net of the returns matched to their sales (sales.match_returns) beside the
 -- gross revenue and quantity; filled by the next refresh.
-ALTER TABLE mart.invoice_summary ADD
-    net_revenue decimal(18, 3) NOT NULL CONSTRAINT df_invoice_summary_net_revenue DEFAULT 0,
-    net_quantity bigint NOT NULL CONSTRAINT df_invoice_summary_net_quantity DEFAULT 0;
+-- One column per ALTER TABLE: Babelfish parses no list of columns there.
+ALTER TABLE mart.invoice_summary ADD net_revenue decimal(18, 3) NOT NULL CONSTRAINT df_invoice_summary_net_revenue DEFAULT 0;
+ALTER TABLE mart.invoice_summary ADD net_quantity bigint NOT NULL CONSTRAINT df_invoice_summary_net_quantity DEFAULT 0;
 --rollback ALTER TABLE mart.invoice_summary DROP CONSTRAINT df_invoice_summary_net_revenue, df_invoice_summary_net_quantity;
 --rollback ALTER TABLE mart.invoice_summary DROP COLUMN net_revenue, net_quantity;

@@ -19,6 +19,7 @@ CREATE TABLE mart.monthly_summary (
 --rollback DROP TABLE mart.monthly_summary;
 
 --changeset ecom:mart.monthly_summary.net
+--validCheckSum: 9:6325eb8146edf12d30dfb49ae35f0fff
 -- Net of the returns matched to their sales (sales.match_returns) beside the
 -- gross revenue; filled by the next refresh.
 ALTER TABLE mart.monthly_summary ADD

@@ -18,10 +18,11 @@ CREATE TABLE mart.product_summary (
 --rollback DROP TABLE mart.product_summary;
 
 --changeset ecom:mart.product_summary.net
+--validCheckSum: 9:0485284c3c7c8e125cce2491b394817d
 -- Net of the returns matched to their sales (sales.match_returns) beside the
 -- gross revenue and quantity; filled by the next refresh.
-ALTER TABLE mart.product_summary ADD
-    net_revenue decimal(18, 3) NOT NULL CONSTRAINT df_product_summary_net_revenue DEFAULT 0,
-    net_quantity bigint NOT NULL CONSTRAINT df_product_summary_net_quantity DEFAULT 0;
+-- One column per ALTER TABLE: Babelfish parses no list of columns there.
+ALTER TABLE mart.product_summary ADD net_revenue decimal(18, 3) NOT NULL CONSTRAINT df_product_summary_net_revenue DEFAULT 0;
+ALTER TABLE mart.product_summary ADD net_quantity bigint NOT NULL CONSTRAINT df_product_summary_net_quantity DEFAULT 0;
 --rollback ALTER TABLE mart.product_summary DROP CONSTRAINT df_product_summary_net_revenue, df_product_summary_net_quantity;
 --rollback ALTER TABLE mart.product_summary DROP COLUMN net_revenue, net_quantity;

@@ -24,14 +24,14 @@ CREATE INDEX ix_cancellation_line_invoice ON sales.cancellation_line (invoice_no
 --rollback DROP TABLE sales.cancellation_line;
 
 --changeset ecom:sales.cancellation_line.returns
+--validCheckSum: 9:b19676de37fff4db1c646260289bfe17
 -- The sale line this cancellation line reverses and how many of its units it
 -- took back (sales.match_returns); the rest, unmatched_quantity, reverses no
 -- sale in the data (bought before it starts, or more returned than bought)
 -- and is counted in quality.batch_governance.
-ALTER TABLE sales.cancellation_line ADD
-    matched_invoice_line_id bigint NULL,
-    matched_quantity        int    NOT NULL CONSTRAINT df_cancellation_line_matched DEFAULT 0;
-ALTER TABLE sales.cancellation_line ADD
-    unmatched_quantity AS -quantity - matched_quantity;
+-- One column per ALTER TABLE: Babelfish parses no list of columns there.
+ALTER TABLE sales.cancellation_line ADD matched_invoice_line_id bigint NULL;
+ALTER TABLE sales.cancellation_line ADD matched_quantity int NOT NULL CONSTRAINT df_cancellation_line_matched DEFAULT 0;
+ALTER TABLE sales.cancellation_line ADD unmatched_quantity AS -quantity - matched_quantity;
 --rollback ALTER TABLE sales.cancellation_line DROP CONSTRAINT df_cancellation_line_matched;
 --rollback ALTER TABLE sales.cancellation_line DROP COLUMN unmatched_quantity, matched_quantity, matched_invoice_line_id;

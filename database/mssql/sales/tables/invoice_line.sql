@@ -35,6 +35,7 @@ CREATE INDEX ix_invoice_line_invoice ON sales.invoice_line (invoice_no);
 --rollback DROP TABLE sales.invoice_line;
 
 --changeset ecom:sales.invoice_line.returns
+--validCheckSum: 9:ab287f48e379277444e9fb94548b2a49
 -- Returns matched to their sales (sales.match_returns): returned_quantity is
 -- what matched cancellation lines took back from this line, net_quantity and
 -- net_revenue what is left, at this line's price; line_revenue stays gross.
@@ -42,12 +43,11 @@ CREATE INDEX ix_invoice_line_invoice ON sales.invoice_line (invoice_no);
 -- a late cancellation changes the net of an earlier line, and a refresh by
 -- touched keys finds those lines (and their invoice, customer, product and
 -- month) by it.
-ALTER TABLE sales.invoice_line ADD
-    returned_quantity int    NOT NULL CONSTRAINT df_invoice_line_returned DEFAULT 0,
-    returns_batch_id  bigint NULL;
-ALTER TABLE sales.invoice_line ADD
-    net_quantity AS quantity - returned_quantity,
-    net_revenue  AS CAST((quantity - returned_quantity) * unit_price AS decimal(18, 3));
+-- One column per ALTER TABLE: Babelfish parses no list of columns there.
+ALTER TABLE sales.invoice_line ADD returned_quantity int NOT NULL CONSTRAINT df_invoice_line_returned DEFAULT 0;
+ALTER TABLE sales.invoice_line ADD returns_batch_id bigint NULL;
+ALTER TABLE sales.invoice_line ADD net_quantity AS quantity - returned_quantity;
+ALTER TABLE sales.invoice_line ADD net_revenue AS CAST((quantity - returned_quantity) * unit_price AS decimal(18, 3));
 ALTER TABLE sales.invoice_line ADD
     CONSTRAINT ck_invoice_line_returned CHECK (returned_quantity BETWEEN 0 AND quantity);
 CREATE INDEX ix_invoice_line_returns_batch ON sales.invoice_line (returns_batch_id);

@@ -14,6 +14,7 @@ CREATE TABLE mart.country_summary (
 --rollback DROP TABLE mart.country_summary;
 
 --changeset ecom:mart.country_summary.net
+--validCheckSum: 9:06819aa5d86340edfa2a7cd4d27e02b7
 -- Net of the returns matched to their sales (sales.match_returns) beside the
 -- gross revenue; filled by the next refresh.
 ALTER TABLE mart.country_summary ADD COLUMN net_revenue numeric(18,3) NOT NULL DEFAULT 0;

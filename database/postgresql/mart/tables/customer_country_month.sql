@@ -26,6 +26,7 @@ GROUP BY customer_id, month_start, country_id;
 --rollback DROP TABLE mart.customer_country_month;
 
 --changeset ecom:mart.customer_country_month.net
+--validCheckSum: 9:a6361c483e031b7cc0a2311079b21f25
 -- Net of the returns matched to their sales (sales.match_returns) beside the
 -- gross revenue; filled by the next refresh.
 ALTER TABLE mart.customer_country_month ADD COLUMN net_revenue numeric(18,3) NOT NULL DEFAULT 0;

@@ -16,6 +16,7 @@ CREATE INDEX ix_customer_month_month ON mart.customer_month (month_start);
 --rollback DROP TABLE mart.customer_month;
 
 --changeset ecom:mart.customer_month.net
+--validCheckSum: 9:4cea660ca98c41ce818a52dad5f4ee2b
 -- Net of the returns matched to their sales (sales.match_returns) beside the
 -- gross revenue; filled by the next refresh.
 ALTER TABLE mart.customer_month ADD COLUMN net_revenue numeric(18,3) NOT NULL DEFAULT 0;

@@ -23,6 +23,7 @@ CREATE TABLE mart.customer_summary (
 --rollback DROP TABLE mart.customer_summary;
 
 --changeset ecom:mart.customer_summary.net
+--validCheckSum: 9:6240c3fca5d476b8ee6ca0517c603e3f
 -- Net of the returns matched to their sales (sales.match_returns) beside the
 -- gross revenue; filled by the next refresh.
 ALTER TABLE mart.customer_summary ADD COLUMN net_revenue numeric(18,3) NOT NULL DEFAULT 0;

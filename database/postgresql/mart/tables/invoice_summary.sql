@@ -23,6 +23,7 @@ CREATE INDEX ix_invoice_summary_customer ON mart.invoice_summary (customer_id);
 --rollback DROP TABLE mart.invoice_summary;
 
 --changeset ecom:mart.invoice_summary.net
+--validCheckSum: 9:6bb33f1074c7915af7bb8dde50a8283e
 -- Net of the returns matched to their sales (sales.match_returns) beside the
 -- gross revenue and quantity; filled by the next refresh.
 ALTER TABLE mart.invoice_summary ADD COLUMN net_revenue numeric(18,3) NOT NULL DEFAULT 0,

@@ -18,6 +18,7 @@ CREATE TABLE mart.monthly_summary (
 --rollback DROP TABLE mart.monthly_summary;
 
 --changeset ecom:mart.monthly_summary.net
+--validCheckSum: 9:70beeec15d35d165038be121e7ef3447
 -- Net of the returns matched to their sales (sales.match_returns) beside the
 -- gross revenue; filled by the next refresh.
 ALTER TABLE mart.monthly_summary ADD COLUMN net_revenue numeric(18,3) NOT NULL DEFAULT 0;

@@ -17,6 +17,7 @@ CREATE TABLE mart.product_summary (
 --rollback DROP TABLE mart.product_summary;
 
 --changeset ecom:mart.product_summary.net
+--validCheckSum: 9:13dc702e1f03efbab87b5cf9391b8a9b
 -- Net of the returns matched to their sales (sales.match_returns) beside the
 -- gross revenue and quantity; filled by the next refresh.
 ALTER TABLE mart.product_summary ADD COLUMN net_revenue numeric(18,3) NOT NULL DEFAULT 0,

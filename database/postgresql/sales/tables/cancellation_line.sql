@@ -23,6 +23,7 @@ CREATE INDEX ix_cancellation_line_invoice ON sales.cancellation_line (invoice_no
 --rollback DROP TABLE sales.cancellation_line;
 
 --changeset ecom:sales.cancellation_line.returns
+--validCheckSum: 9:6711bfec20efa3a517780196b84549d3
 -- The sale line this cancellation line reverses and how many of its units it
 -- took back (sales.match_returns); the rest, unmatched_quantity, reverses no
 -- sale in the data (bought before it starts, or more returned than bought)

@@ -24,6 +24,7 @@ CREATE INDEX ix_invoice_line_invoice ON sales.invoice_line (invoice_no);
 --rollback DROP TABLE sales.invoice_line;
 
 --changeset ecom:sales.invoice_line.returns
+--validCheckSum: 9:22661e33bad34d6f30286b2e4ba3bf46
 -- Returns matched to their sales (sales.match_returns): returned_quantity is
 -- what matched cancellation lines took back from this line, net_quantity and
 -- net_revenue what is left, at this line's price; line_revenue stays gross.

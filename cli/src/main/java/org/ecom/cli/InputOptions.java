@@ -15,7 +15,11 @@ final class InputOptions {
 
     static final class EncodingConverter implements picocli.CommandLine.ITypeConverter<InputEncoding> {
         public InputEncoding convert(String value) {
-            return InputEncoding.ofName(value.trim());
+            try {
+                return InputEncoding.ofName(value.trim());
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage()); // the reason alone, not the class
+            }
         }
     }
 

@@ -69,12 +69,14 @@ public final class ReaderPool implements AutoCloseable {
         return dialect;
     }
 
-    /** A session that may insert into the model runs or touch the sales could be made to write: not served. */
+    /** A session that may write could be made to by a bug: not served. */
     private void refuseWriters() {
         String canWrite = switch (dialect) {
-            // A reader has no right on schema sales at all (has_table_privilege would need it to resolve the name).
-            case POSTGRESQL -> "SELECT CASE WHEN has_table_privilege('ml.model_run', 'INSERT')"
-                    + " OR has_schema_privilege('sales', 'USAGE') THEN 1 ELSE 0 END";
+            // Any write right on any table of the warehouse's schemas; by oid, which needs no right on the schema.
+            case POSTGRESQL -> "SELECT COUNT(*) FROM pg_catalog.pg_class AS c"
+                    + " JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace"
+                    + " WHERE c.relkind IN ('r', 'p') AND n.nspname IN ('staging', 'sales', 'quality', 'mart', 'kpi', 'analysis', 'ml')"
+                    + " AND has_table_privilege(c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE')";
             case MSSQL -> "SELECT CASE WHEN HAS_PERMS_BY_NAME('ml.model_run', 'OBJECT', 'INSERT') = 1"
                     + " OR HAS_PERMS_BY_NAME('sales.invoice_line', 'OBJECT', 'INSERT') = 1 THEN 1 ELSE 0 END";
         };

@@ -190,19 +190,10 @@ public final class ServeData implements AutoCloseable {
         return new Snapshot(version, Map.copyOf(serialised), Map.copyOf(recommendations), runs, scorer, scorerRunId, Instant.now());
     }
 
-    /**
-     * The top reasons of each score where the models write them (ml.repurchase_reason, issue 13):
-     * through its current view when the database has one, else the table itself for the current
-     * repurchase run when the reader may read it; without either the lists stay empty.
-     */
-    private void addReasons(Handle handle, Map<Integer, ObjectNode> customers) {
-        for (String sql : List.of(
-                "SELECT customer_id, reason_rank, feature, contribution FROM ml.current_repurchase_reason ORDER BY customer_id, reason_rank",
-                "SELECT s.customer_id, s.reason_rank, s.feature, s.contribution FROM ml.repurchase_reason AS s"
-                        + " JOIN ml.current_model_run AS r ON r.run_id = s.run_id AND r.model_kind = 'repurchase'"
-                        + " ORDER BY s.customer_id, s.reason_rank")) {
-            try {
-                handle.createQuery(sql).map((r, ctx) -> {
+    /** The strongest reasons of each score, strongest first (ml.current_repurchase_reason). */
+    private static void addReasons(Handle handle, Map<Integer, ObjectNode> customers) {
+        handle.createQuery("SELECT customer_id, reason_rank, feature, contribution FROM ml.current_repurchase_reason"
+                + " ORDER BY customer_id, reason_rank").map((r, ctx) -> {
                     ObjectNode customer = customers.get(r.getInt(1));
                     if (customer != null && customer.get("repurchase") instanceof ObjectNode repurchase) {
                         ((ArrayNode) repurchase.get("reasons")).addObject().put("rank", r.getInt(2))
@@ -210,11 +201,6 @@ public final class ServeData implements AutoCloseable {
                     }
                     return r;
                 }).forEach(r -> { });
-                return;
-            } catch (RuntimeException notInThisDatabase) {
-                // Not there or not readable by analytics_reader: try the next source, or leave the reasons empty.
-            }
-        }
     }
 
     private static ObjectNode customer(int id) {

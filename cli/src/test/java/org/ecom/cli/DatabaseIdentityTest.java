@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -68,7 +67,7 @@ class DatabaseIdentityTest {
     @Test
     void theSuperuserNeedsTheGeneratedPasswordAndASecondStartReusesTheServer() throws Exception {
         Path data = dir.resolve("pgdata");
-        int port = freePort();
+        int port = EcomProcess.freePort();
         try (EmbeddedDatabase embedded = EmbeddedDatabase.start(data, dir.resolve("pg-runtime"), port)) {
             Path passwordFile = EmbeddedDatabase.passwordFile(data);
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)));
@@ -89,12 +88,6 @@ class DatabaseIdentityTest {
             EmbeddedDatabase.NotOursException other = assertThrows(EmbeddedDatabase.NotOursException.class,
                     () -> EmbeddedDatabase.start(dir.resolve("other"), dir.resolve("pg-runtime"), port));
             assertTrue(other.getMessage().startsWith("port " + port + " is in use by another program"), other.getMessage());
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

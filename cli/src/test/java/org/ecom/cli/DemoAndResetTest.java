@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import org.ecom.db.ContractEngines;
@@ -80,7 +79,7 @@ class DemoAndResetTest {
     void resetDropsTheEmbeddedDatabaseAndDeploysItAgain() throws Exception {
         Path real = dir.resolve("online_retail_II.csv");
         new RetailDataGenerator(new GeneratorSettings(2_000, 3)).write(real);
-        String port = Integer.toString(freePort());
+        String port = Integer.toString(EcomProcess.freePort());
 
         assertEquals(0, execute("load", "--embedded-port", port, real.toString()), err);
         assertEquals(2, execute("reset", "--embedded-port", port), err);
@@ -97,11 +96,5 @@ class DemoAndResetTest {
             assertEquals("0", Rows.scalar(c, "SELECT COUNT(*) FROM sales.invoice_line"));
         }
         assertEquals(0, execute("load", "--embedded-port", port, real.toString()), "the file loads again: " + err);
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.ecom.cli;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,13 @@ record EcomProcess(Process process, Path log) {
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new EcomProcess(process, log);
+    }
+
+    /** A port nothing listens on now, for an embedded server of the test's own. */
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     String output() throws IOException {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,7 +32,7 @@ class InterruptTest {
         Path file = dir.resolve("big.csv.gz");
         new RetailDataGenerator(new GeneratorSettings(300_000, 5)).write(file);
         Path home = dir.resolve("home");
-        int port = freePort();
+        int port = EcomProcess.freePort();
 
         EcomProcess load = EcomProcess.start(dir.resolve("load.log"), List.of("-Decom.home=" + home),
                 "load", "--embedded-port", Integer.toString(port), file.toString());
@@ -52,12 +51,6 @@ class InterruptTest {
             for (String table : List.of("staging.load_batch", "staging.retail_line", "sales.invoice_line", "mart.invoice_summary")) {
                 assertEquals("0", Rows.scalar(c, "SELECT COUNT(*) FROM " + table), table);
             }
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -3,9 +3,6 @@ package org.ecom.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
@@ -32,22 +29,11 @@ class InterruptedLoadTest {
         new RetailDataGenerator(new GeneratorSettings(1_000_000, 11)).write(file);
         DatabaseTarget target = ContractEngines.freshPostgres();
 
-        Process load = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Decom.progressMillis=100", "-cp", System.getProperty("java.class.path"), "org.ecom.cli.EcomCommand",
-                "load", "--db", target.jdbcUrl(), file.toString())
-                .redirectErrorStream(true)
-                .start();
-        boolean sawProgress = false;
-        try (BufferedReader output = new BufferedReader(new InputStreamReader(load.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = output.readLine()) != null; ) {
-                if (line.contains("rows (")) { // a progress line: rows are streaming into staging
-                    sawProgress = true;
-                    load.destroyForcibly();
-                    break;
-                }
-            }
-        }
-        assertTrue(load.waitFor(30, TimeUnit.SECONDS));
+        EcomProcess load = EcomProcess.start(dir.resolve("load.log"), List.of(), "load", "--db", target.jdbcUrl(), file.toString());
+        // a progress line: rows are streaming into staging
+        boolean sawProgress = load.awaitLine(line -> line.contains("rows ("));
+        load.process().destroyForcibly();
+        assertTrue(load.process().waitFor(30, TimeUnit.SECONDS));
         assertTrue(sawProgress, "the load was killed while it was streaming rows");
 
         try (Connection c = target.connect()) {

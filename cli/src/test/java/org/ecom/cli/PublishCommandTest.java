@@ -34,12 +34,12 @@ class PublishCommandTest {
     }
 
     @Test
-    void aWorkspaceThatIsNoIdIsAOneLineError() {
+    void aWorkspaceThatIsNoIdIsAOneLineUsageError() {
         StringWriter err = new StringWriter();
         CommandLine cli = EcomCommand.commandLine();
         cli.setErr(new PrintWriter(err, true));
 
-        assertEquals(1, cli.execute("publish", "--workspace", "my-workspace", "--dry-run", "--project", PROJECT));
+        assertEquals(2, cli.execute("publish", "--workspace", "my-workspace", "--dry-run", "--project", PROJECT));
 
         assertEquals("ecom: error: workspace id is not a UUID: 'my-workspace'", err.toString().strip());
     }

@@ -113,7 +113,11 @@ class ServeApiTest {
                 "SELECT probability FROM ml.current_repurchase_score WHERE customer_id = " + customer).get(0));
         assertEquals(probability, c.at("/repurchase/probability").asDouble(), 1e-12);
         assertTrue(c.at("/repurchase/decile").asInt() >= 1 && c.at("/repurchase/decile").asInt() <= 10);
-        assertTrue(c.at("/repurchase/reasons").isArray(), "reasons: empty until the models write them");
+        List<String> reasons = new ArrayList<>();
+        c.at("/repurchase/reasons").forEach(r -> reasons.add(r.get("rank").asInt() + "|" + r.get("feature").asText()));
+        assertEquals(rows("SELECT reason_rank, feature FROM ml.current_repurchase_reason WHERE customer_id = " + customer
+                + " ORDER BY reason_rank"), reasons);
+        assertFalse(reasons.isEmpty(), "the model explains its scores");
         for (String kind : List.of("segments", "repurchase", "recommendations", "forecast")) {
             assertEquals(Rows.number(served.owner, "SELECT run_id FROM ml.current_model_run WHERE model_kind = '" + kind + "'"),
                     c.at("/runs/" + kind).asLong(), kind);

@@ -143,7 +143,7 @@ class XlsxRecordSourceTest {
             }
             InputFormatException e = assertThrows(InputFormatException.class, source::next);
             assertTrue(e.getMessage().startsWith(
-                    file.getFileName() + ": sheet 'Year 2010-2011' row 1: header differs from the first sheet's: "), e.getMessage());
+                    file + ": sheet 'Year 2010-2011' row 1: header differs from the first sheet's: "), e.getMessage());
         }
     }
 
@@ -187,14 +187,14 @@ class XlsxRecordSourceTest {
                     // read on until the damaged sheet
                 }
             });
-            assertTrue(e.getMessage().startsWith(file.getFileName() + ": sheet 'Year 2010-2011'"), e.getMessage());
+            assertTrue(e.getMessage().startsWith(file + ": sheet 'Year 2010-2011'"), e.getMessage());
             assertEquals(1, e.getMessage().lines().count(), e.getMessage());
         }
     }
 
     private static void assertNotReadable(Path file) {
         InputFormatException e = assertThrows(InputFormatException.class, () -> XlsxRecordSource.open(file));
-        assertTrue(e.getMessage().startsWith(file.getFileName() + ": not a readable XLSX workbook: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file + ": not a readable XLSX workbook: "), e.getMessage());
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
     }
 }

@@ -75,6 +75,31 @@ class MlContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.ecom.db.ContractEngines#all")
+    void migrationCountsWhereTheCurrentSegmentsCustomersWereInThePreviousRun(ContractEngines.Engine engine) throws SQLException {
+        try (Connection c = engine.freshConnection()) {
+            long previous = run(c, "segments", "succeeded", "{}");
+            segment(c, previous, 1, "Lost");
+            segment(c, previous, 2, "Champions");
+            segment(c, previous, 4, "At risk");
+            assertEquals(List.of(), rows(c, "SELECT * FROM ml.segment_migration"), "one run: nothing to compare");
+            long current = run(c, "segments", "succeeded", "{}");
+            segment(c, current, 1, "Champions");
+            segment(c, current, 2, "Champions");
+            segment(c, current, 3, "New");
+            long failed = run(c, "segments", "failed", "{}");
+            segment(c, failed, 1, "Failed");
+
+            assertEquals(List.of(
+                    previous + "|" + current + "|Champions|Champions|1",
+                    previous + "|" + current + "|Lost|Champions|1",
+                    previous + "|" + current + "|null|New|1"), rows(c,
+                    "SELECT previous_run_id, current_run_id, from_segment, to_segment, customers FROM ml.segment_migration"
+                            + " ORDER BY to_segment, from_segment"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.ecom.db.ContractEngines#all")
     void runMetricListsTheTopLevelNumbersOfSucceededRuns(ContractEngines.Engine engine) throws SQLException {
         try (Connection c = engine.freshConnection()) {
             long ok = run(c, "repurchase", "succeeded",

@@ -16,6 +16,8 @@ import org.ecom.ml.data.CustomerRfm;
  */
 public final class CustomerSegmentation {
 
+    static final int STABILITY_SEEDS = 5;
+
     private CustomerSegmentation() {
     }
 
@@ -43,12 +45,28 @@ public final class CustomerSegmentation {
                 best = clustering;
             }
         }
-        return describe(rfm, features, best, silhouetteByK, config);
+        return describe(rfm, features, best, silhouetteByK, seedStability(kMeans, best, config), config);
+    }
+
+    /**
+     * How much the segments depend on the seed: the chosen k fitted again with each of the five seeds
+     * seed, seed + 1, ... seed + 4, and the adjusted Rand index of each against the run's segments.
+     */
+    private static SortedMap<Long, Double> seedStability(KMeansClustering kMeans, KMeansClustering.Clustering chosen,
+                                                         SegmentationConfig config) {
+        SortedMap<Long, Double> ariBySeed = new TreeMap<>();
+        for (long seed = config.seed(); seed < config.seed() + STABILITY_SEEDS; seed++) {
+            KMeansClustering.Clustering again = seed == config.seed() ? chosen
+                    : kMeans.fit(chosen.k(), config.maxIterations(), config.restarts(), seed);
+            ariBySeed.put(seed, AdjustedRand.index(chosen.labels(), again.labels()));
+        }
+        return ariBySeed;
     }
 
     private static SegmentationResult describe(List<CustomerRfm> rfm, RfmFeatures features,
                                                KMeansClustering.Clustering clustering,
-                                               SortedMap<Integer, Double> silhouetteByK, SegmentationConfig config) {
+                                               SortedMap<Integer, Double> silhouetteByK, SortedMap<Long, Double> seedStability,
+                                               SegmentationConfig config) {
         double[][] centroids = clustering.centroids();
         // Segment ids by monetary centroid, highest first; then frequency, then recency break exact ties.
         Integer[] bySpend = IntStream.range(0, clustering.k()).boxed().sorted(
@@ -84,6 +102,6 @@ public final class CustomerSegmentation {
                     totalSpend != 0 ? spend[s] / totalSpend : 0, orders[s] > 0 ? spend[s] / orders[s] : 0,
                     centroid[RfmFeatures.RECENCY], centroid[RfmFeatures.FREQUENCY], centroid[RfmFeatures.MONETARY]));
         }
-        return new SegmentationResult(config, assignments, profiles, silhouetteByK, features.clampedCustomers());
+        return new SegmentationResult(config, assignments, profiles, silhouetteByK, seedStability, features.clampedCustomers());
     }
 }

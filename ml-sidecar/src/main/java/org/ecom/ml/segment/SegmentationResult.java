@@ -14,16 +14,19 @@ import org.ecom.ml.ModelReport;
  * monetary centroid) and the silhouette curve the number of segments was chosen on.
  *
  * @param silhouetteByK     mean silhouette for each k tried
+ * @param seedStability     for each of five seeds, the adjusted Rand index of the chosen k fitted with it
+ *                          against these segments (1 = the same segments)
  * @param clampedCustomers  customers with a negative R, F or M value clamped to zero (see RfmFeatures)
  */
 public record SegmentationResult(SegmentationConfig config, List<CustomerSegment> assignments,
                                  List<SegmentProfile> profiles, SortedMap<Integer, Double> silhouetteByK,
-                                 int clampedCustomers) implements ModelReport {
+                                 SortedMap<Long, Double> seedStability, int clampedCustomers) implements ModelReport {
 
     public SegmentationResult {
         assignments = List.copyOf(assignments);
         profiles = List.copyOf(profiles);
         silhouetteByK = Collections.unmodifiableSortedMap(new TreeMap<>(silhouetteByK));
+        seedStability = Collections.unmodifiableSortedMap(new TreeMap<>(seedStability));
     }
 
     public int segmentCount() {
@@ -57,6 +60,11 @@ public record SegmentationResult(SegmentationConfig config, List<CustomerSegment
         List<Map<String, Object>> curve = new ArrayList<>();
         silhouetteByK.forEach((k, s) -> curve.add(Map.of("k", k, "silhouette", s)));
         map.put("silhouette_by_k", curve);
+        map.put("seed_stability_mean_ari", seedStability.values().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
+        map.put("seed_stability_min_ari", seedStability.values().stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN));
+        List<Map<String, Object>> stability = new ArrayList<>();
+        seedStability.forEach((seed, ari) -> stability.add(Map.of("seed", seed, "adjusted_rand_index", ari)));
+        map.put("seed_stability", stability);
         map.put("clamped_customers", clampedCustomers);
         map.put("segments", profiles.stream().map(SegmentProfile::asMap).toList());
         return map;

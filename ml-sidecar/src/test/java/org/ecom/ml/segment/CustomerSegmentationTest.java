@@ -66,7 +66,7 @@ class CustomerSegmentationTest {
     @Test
     void recoversThePlantedClusters() {
         int[] found = result.assignments().stream().mapToInt(CustomerSegment::segmentId).toArray();
-        double ari = adjustedRand(planted, found);
+        double ari = AdjustedRand.index(planted, found);
         assertTrue(ari > 0.95, "adjusted Rand index " + ari);
     }
 
@@ -77,6 +77,13 @@ class CustomerSegmentationTest {
         assertEquals("Lapsed regulars", majorityName(Planted.AT_RISK));
         assertEquals("Active newcomers", majorityName(Planted.NEW));
         assertEquals(1, result.assignments().get(0).segmentId(), "segment 1 has the highest spend: the champions");
+    }
+
+    @Test
+    void wellSeparatedClustersAreTheSameWhateverTheSeed() {
+        assertEquals(5, result.seedStability().size());
+        assertTrue(result.seedStability().values().stream().allMatch(ari -> ari > 0.95), "ARI by seed " + result.seedStability());
+        assertEquals(1.0, result.seedStability().get(result.config().seed()), 1e-12, "the run's own seed against itself");
     }
 
     @Test
@@ -117,34 +124,5 @@ class CustomerSegmentationTest {
             }
         }
         return counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-    }
-
-    /** Adjusted Rand index (Hubert and Arabie) of two labelings with small non-negative labels. */
-    static double adjustedRand(int[] a, int[] b) {
-        int ka = Arrays.stream(a).max().orElseThrow() + 1;
-        int kb = Arrays.stream(b).max().orElseThrow() + 1;
-        long[][] table = new long[ka][kb];
-        long[] rows = new long[ka];
-        long[] columns = new long[kb];
-        for (int i = 0; i < a.length; i++) {
-            table[a[i]][b[i]]++;
-            rows[a[i]]++;
-            columns[b[i]]++;
-        }
-        double index = 0;
-        for (long[] row : table) {
-            for (long cell : row) {
-                index += pairs(cell);
-            }
-        }
-        double rowPairs = Arrays.stream(rows).mapToDouble(CustomerSegmentationTest::pairs).sum();
-        double columnPairs = Arrays.stream(columns).mapToDouble(CustomerSegmentationTest::pairs).sum();
-        double expected = rowPairs * columnPairs / pairs(a.length);
-        double max = (rowPairs + columnPairs) / 2;
-        return (index - expected) / (max - expected);
-    }
-
-    private static double pairs(long n) {
-        return n * (n - 1) / 2.0;
     }
 }
