@@ -52,6 +52,9 @@ final class SyncCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--from and --to name the same database");
         }
         try (DatabaseOptions.Opened source = open(from); DatabaseOptions.Opened target = open(to)) {
+            if (source.target().jdbcUrl().equals(target.target().jdbcUrl())) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--from and --to name the same database");
+            }
             WarehouseSync sync = new WarehouseSync(source.target(), target.target());
             if (dryRun) {
                 printPlan(sync.plan());
