@@ -22,8 +22,9 @@ SELECT g.batch_id,
        SUM(g.non_positive_price_rows)    AS non_positive_price_rows,
        SUM(g.clean_rows)                 AS clean_rows,
        SUM(g.clean_revenue)              AS clean_revenue,
-       SUM(COALESCE(u.unmatched_lines, 0)) AS unmatched_cancellation_lines,
-       SUM(COALESCE(u.unmatched_units, 0)) AS unmatched_cancelled_units
+       -- bigint as on SQL Server (PostgreSQL's SUM of a bigint is numeric).
+       CAST(SUM(COALESCE(u.unmatched_lines, 0)) AS bigint) AS unmatched_cancellation_lines,
+       CAST(SUM(COALESCE(u.unmatched_units, 0)) AS bigint) AS unmatched_cancelled_units
 FROM quality.batch_governance AS g
 JOIN staging.load_batch AS b ON b.batch_id = g.batch_id
 LEFT JOIN (

@@ -54,7 +54,8 @@ class CrossEngineEqualityTest {
     private static final List<String> SCHEMAS = List.of("kpi", "analysis", "ml");
     /** The model tables, parents first, copied from the T-SQL server to PostgreSQL. */
     private static final List<String> MODEL_TABLES = List.of("ml.model_run", "ml.customer_segment",
-            "ml.repurchase_score", "ml.product_recommendation", "ml.revenue_forecast", "ml.model_artefact");
+            "ml.repurchase_score", "ml.product_recommendation", "ml.revenue_forecast", "ml.model_artefact",
+            "ml.repurchase_profit_curve", "ml.repurchase_reason");
 
     @TempDir
     Path dir;
@@ -102,6 +103,8 @@ class CrossEngineEqualityTest {
                 + " all) on PostgreSQL and %s%n", views.size() - differences.size(), views.size(), rows, tsql);
         differences.forEach(d -> System.out.println("  differs: " + d));
         assertEquals(List.of(), differences);
+        // A migration needs two segmentation runs; MlContractTest checks it on both engines.
+        empty.remove("ml.segment_migration");
         assertEquals(List.of(), empty, "views without a row compare nothing");
         assertTrue(views.size() >= 30, "fewer views than the 30 of kpi, analysis and ml: " + views);
     }

@@ -77,6 +77,8 @@ public final class WarehouseChecksums {
         Set<String> surrogates = new TreeSet<>(surrogateKeys(from));
         surrogates.addAll(surrogateKeys(to));
         surrogates.remove("batch_id");
+        // ml.model_run's key, which kpi views carry (ml_run_id): copied runs get the target's next ids.
+        surrogates.add("run_id");
         Map<String, Figures> source = figures(from, surrogates);
         Map<String, Figures> target = figures(to, surrogates);
         List<Comparison> comparisons = new ArrayList<>();
@@ -99,6 +101,14 @@ public final class WarehouseChecksums {
                 .map((r, ctx) -> r.getString(1).toLowerCase(Locale.ROOT)).list()));
     }
 
+    /**
+     * A surrogate key, or a column that carries one under a longer name ({@code ml_run_id},
+     * {@code matched_invoice_line_id}): each server draws them from its own counter.
+     */
+    private static boolean carriesSurrogateKey(String column, Set<String> surrogates) {
+        return surrogates.stream().anyMatch(key -> column.equals(key) || column.endsWith("_" + key));
+    }
+
     /** Each object's figures on one server, the surrogate key columns left out. */
     public static Map<String, Figures> figures(DatabaseTarget target, Set<String> surrogates) throws SQLException {
         List<String> objects = Catalog.objects(target, SCHEMAS);
@@ -111,7 +121,7 @@ public final class WarehouseChecksums {
 
     private static Figures figures(DatabaseTarget target, String object, Set<String> surrogates, boolean utf8Hashed) {
         List<Catalog.Column> columns = Catalog.columns(target, object).stream()
-                .filter(c -> !surrogates.contains(c.name())).toList();
+                .filter(c -> !carriesSurrogateKey(c.name(), surrogates)).toList();
         String sql = checksumQuery(target.dialect(), object, columns, utf8Hashed);
         return target.jdbi().withHandle(h -> h.createQuery(sql)
                 .map((r, ctx) -> new Figures(columns.stream().map(Catalog.Column::name).toList(), r.getLong(1),
