@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real file loaded as its history then its last 20 days one file a day (one of them late, and
+ * The real file loaded as its history then its last 8 days one file a day (one of them late, and
  * a cancellation days after its sale) ends in the state of the whole file loaded at once: every
  * mart table and every kpi and analysis view, to the cent.
  */
@@ -27,7 +27,7 @@ class RealDataDailyLoadTest {
 
     @Test
     void theRealFileLoadedDayByDayEndsAsLoadedWhole() throws Exception {
-        List<Path> files = DailyLoadEquality.split(RealData.file(), Files.createDirectory(dir.resolve("days")), 20);
+        List<Path> files = DailyLoadEquality.split(RealData.file(), Files.createDirectory(dir.resolve("days")), 8);
         DatabaseTarget daily = ContractEngines.freshPostgres();
         new Pipeline(daily).run(files, Pipeline.Listener.QUIET);
 
