@@ -37,7 +37,7 @@ while [ $# -gt 0 ]; do
     --http-port) http_port="$2"; shift 2 ;;
     --home) home="$2"; shift 2 ;;
     --reuse) reuse=true; shift ;;
-    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
     *) real="$1"; shift ;;
   esac
