@@ -1,0 +1,57 @@
+package org.ecom.ml.forecast;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The selection procedure backtested as a whole: at each origin of the quoted backtest, the
+ * candidate with the lowest MAPE on the errors known at that origin (months before it) is chosen,
+ * and its forecasts from that origin are scored. So the figure says how well "pick by backtest"
+ * does on months the picking never saw, which the chosen candidate's own backtest MAPE cannot
+ * (the same months chose it).
+ *
+ * @param choices one per origin of the quoted backtest, in order
+ */
+record NestedSelection(List<Choice> choices) {
+
+    /** The candidate chosen at an origin, its forecasts from there and the interval it would have given. */
+    record Choice(int origin, Candidate candidate, List<BacktestPoint> points, ErrorIntervals intervals) {
+    }
+
+    static NestedSelection run(List<Backtest> backtests, int firstOrigin, int months, int horizon) {
+        List<Choice> choices = new ArrayList<>();
+        for (int origin = firstOrigin; origin < months; origin++) {
+            Backtest chosen = choose(backtests, origin);
+            choices.add(new Choice(origin, chosen.candidate(), chosen.at(origin), ErrorIntervals.of(chosen.knownAt(origin), horizon)));
+        }
+        return new NestedSelection(List.copyOf(choices));
+    }
+
+    /**
+     * The candidate with the lowest MAPE on the points known at {@code origin}; min keeps the first
+     * of equals, and the candidates come simplest first.
+     */
+    static Backtest choose(List<Backtest> backtests, int origin) {
+        return backtests.stream()
+                .min(Comparator.comparingDouble(b -> Backtest.mape(b.knownAt(origin))))
+                .orElseThrow();
+    }
+
+    List<BacktestPoint> points() {
+        return choices.stream().flatMap(c -> c.points().stream()).toList();
+    }
+
+    double mape() {
+        return Backtest.mape(points());
+    }
+
+    double mape(int horizon) {
+        return Backtest.mape(points(), horizon);
+    }
+
+    double intervalCoverage() {
+        return choices.stream().mapToLong(c -> c.points().stream().filter(c.intervals()::covers).count()).sum()
+                / (double) points().size();
+    }
+}
