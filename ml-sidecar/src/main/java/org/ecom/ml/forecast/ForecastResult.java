@@ -80,9 +80,10 @@ public final class ForecastResult implements ModelReport {
     public Map<String, Object> parameters() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("candidates", candidates.stream().map(b -> b.candidate().name()).toList());
-        map.put("model_selection", "lowest MAPE over every backtest forecast of a month before the origin;"
-                + " seasonal naive written instead when the chosen candidate's backtest MAPE is higher");
-        map.put("drift", "seasonal naive times the last 12 months' revenue over the same months a year earlier");
+        map.put("model_selection", "the first candidate within one standard error of the lowest MAPE over every"
+                + " backtest forecast of a month before the origin; seasonal naive written instead when the chosen"
+                + " candidate's backtest MAPE is higher");
+        map.put("drift", "seasonal naive times the last (up to) 12 months' revenue over the same months a year earlier");
         map.put("horizon_months", config.horizon());
         map.put("backtest_origins", config.backtestOrigins());
         map.put("min_training_months", config.minTrainingMonths());

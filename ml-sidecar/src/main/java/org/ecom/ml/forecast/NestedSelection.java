@@ -5,9 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The selection procedure backtested as a whole: at each origin of the quoted backtest, the
- * candidate with the lowest MAPE on the errors known at that origin (months before it) is chosen,
- * and its forecasts from that origin are scored. So the figure says how well "pick by backtest"
+ * The selection procedure backtested as a whole: at each origin of the quoted backtest, a
+ * candidate is chosen by its MAPE on the errors known at that origin (months before it), and its
+ * forecasts from that origin are scored. So the figure says how well "pick by backtest"
  * does on months the picking never saw, which the chosen candidate's own backtest MAPE cannot
  * (the same months chose it).
  *
@@ -29,13 +29,24 @@ record NestedSelection(List<Choice> choices) {
     }
 
     /**
-     * The candidate with the lowest MAPE on the points known at {@code origin}; min keeps the first
-     * of equals, and the candidates come simplest first.
+     * The one-standard-error rule: the first candidate (they come simplest first, seasonal naive
+     * leading) whose MAPE on the points known at {@code origin} is within one standard error of the
+     * lowest. A few months of errors rank near-equal candidates by chance; a more complex candidate
+     * has to be clearly better to be chosen.
      */
     static Backtest choose(List<Backtest> backtests, int origin) {
-        return backtests.stream()
-                .min(Comparator.comparingDouble(b -> Backtest.mape(b.knownAt(origin))))
-                .orElseThrow();
+        List<BacktestPoint> best = backtests.stream().map(b -> b.knownAt(origin))
+                .min(Comparator.comparingDouble(Backtest::mape)).orElseThrow();
+        double within = Backtest.mape(best) + standardError(best);
+        return backtests.stream().filter(b -> Backtest.mape(b.knownAt(origin)) <= within).findFirst().orElseThrow();
+    }
+
+    /** Standard error of the mean absolute percentage error of the points, in percent. */
+    private static double standardError(List<BacktestPoint> points) {
+        double mean = Backtest.mape(points) / 100;
+        double variance = points.stream().mapToDouble(p -> Math.pow(p.absolutePercentageError() - mean, 2)).sum()
+                / (points.size() - 1);
+        return 100 * Math.sqrt(variance / points.size());
     }
 
     List<BacktestPoint> points() {

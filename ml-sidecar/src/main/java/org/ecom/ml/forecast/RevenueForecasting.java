@@ -8,9 +8,9 @@ import org.ecom.ml.data.MonthRevenue;
 /**
  * Forecasts monthly revenue a few months past the last whole month. Every candidate (seasonal
  * naive, its drift-adjusted form, the Holt-Winters forms, means of these) is backtested on rolling
- * origins; the selection procedure (lowest MAPE on the errors known so far) is itself backtested,
- * nested; the candidate it chooses on all the months forecasts, with 95 % intervals from its own
- * backtest errors. With two years of data, in-sample fit would favour the most flexible model; the
+ * origins; the selection procedure (the simplest candidate within one standard error of the lowest
+ * MAPE on the errors known so far) is itself backtested, nested; the candidate it chooses on all
+ * the months forecasts, with 95 % intervals from its own backtest errors. With two years of data, in-sample fit would favour the most flexible model; the
  * backtest judges each on months it did not see.
  *
  * <p>The written forecast never does worse than seasonal naive on the quoted backtest: when the

@@ -17,12 +17,13 @@ class ForecastSelectionTest {
 
     /**
      * Each year repeats the one before, month by month, with 3 % noise: last year's month is the best
-     * forecast there is, and nothing else can win but by chance. Over 20 seeds the written forecast
-     * is seasonal naive in most (chosen, or by the fallback), and never does worse than it.
+     * forecast there is, and the others can only look better by chance. Seasonal naive must be
+     * written for every one of 20 seeds, and chosen outright (not by the fallback) for at least 18
+     * (19 measured); picking the plain lowest MAPE, without the one-standard-error rule, wrote it for 13.
      */
     @Test
     void seasonalNaiveWinsOnARepeatingPatternPlusNoise() {
-        int naiveWritten = 0;
+        int chosen = 0;
         for (int seed = 0; seed < 20; seed++) {
             Random random = new Random(seed);
             double[] values = new double[36];
@@ -31,10 +32,11 @@ class ForecastSelectionTest {
                 values[t] = lastYear * (1 + 0.03 * random.nextGaussian());
             }
             ForecastResult result = RevenueForecasting.run(months(values), CONFIG);
-            naiveWritten += result.model().equals(new SeasonalNaive().name()) ? 1 : 0;
-            assertTrue(result.mape() <= result.seasonalNaiveMape(), "seed " + seed);
+
+            assertEquals(new SeasonalNaive().name(), result.model(), "seed " + seed);
+            chosen += result.fellBackToSeasonalNaive() ? 0 : 1;
         }
-        assertTrue(naiveWritten >= 12, naiveWritten + " of 20");
+        assertTrue(chosen >= 18, "seasonal naive chosen outright for " + chosen + " of 20 seeds");
     }
 
     /** A steady trend under the season: last year's month is a year's growth short, which the drift form adds back. */
