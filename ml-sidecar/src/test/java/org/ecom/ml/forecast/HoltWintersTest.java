@@ -2,18 +2,23 @@ package org.ecom.ml.forecast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.ecom.ml.forecast.HoltWintersForm.Seasonality;
+import org.ecom.ml.forecast.HoltWintersForm.Trend;
 import org.junit.jupiter.api.Test;
 
 class HoltWintersTest {
 
+    /** A noise-free linear trend plus an additive season is the additive-trend form exactly: it must carry both on. */
     @Test
-    void boxSearchFindsInteriorAndBoundaryMinima() {
-        BoxSearch.Box box = new BoxSearch.Box(new double[] {0, 0}, new double[] {1, 1});
-        double[] interior = BoxSearch.minimise(x -> Math.pow(x[0] - 0.37, 2) + Math.pow(x[1] - 0.81, 2), box);
-        assertEquals(0.37, interior[0], 1e-4);
-        assertEquals(0.81, interior[1], 1e-4);
-        double[] boundary = BoxSearch.minimise(x -> Math.pow(x[0] + 2, 2) + Math.pow(x[1] - 0.5, 2), box);
-        assertEquals(0, boundary[0], 1e-9);
-        assertEquals(0.5, boundary[1], 1e-4);
+    void continuesAPlantedTrendAndSeason() {
+        double[] values = new double[36];
+        for (int t = 0; t < values.length; t++) {
+            values[t] = PlantedSeries.expected(t);
+        }
+        double[] forecast = HoltWinters.fit(values, new HoltWintersForm(Trend.LINEAR, Seasonality.ADDITIVE)).forecast(3);
+        for (int h = 0; h < 3; h++) {
+            double truth = PlantedSeries.expected(36 + h);
+            assertEquals(truth, forecast[h], 0.005 * truth, "month " + (36 + h));
+        }
     }
 }
