@@ -291,6 +291,53 @@ abstract class ServeApiContract {
         }
     }
 
+    /** A browser gives the token once, in the login form, and then carries a session cookie that scripts cannot read. */
+    @Test
+    void aBrowserSignsInOnceWithTheTokenAndKeepsASessionCookie() throws Exception {
+        String token = "a-token-of-24-characters";
+        ServeSettings settings = new ServeSettings("127.0.0.1", 0, Optional.of(token), 10_000, 16_384, Duration.ofSeconds(5),
+                Duration.ofSeconds(1));
+        try (ApiServer guarded = ApiServer.start(served.data, settings, line -> { })) {
+            String base = "http://127.0.0.1:" + guarded.port();
+            HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/customer")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(303, page.statusCode());
+            assertEquals("/login?next=/customer", page.headers().firstValue("Location").orElse(""));
+            Answer form = get(base, "/login?next=/customer");
+            assertEquals(200, form.status());
+            assertTrue(form.body().contains("name=\"token\"") && form.body().contains("value=\"/customer\""), form.body());
+
+            HttpResponse<String> wrong = login(base, token + "x", "/customer");
+            assertEquals(401, wrong.statusCode());
+            assertTrue(wrong.headers().firstValue("Set-Cookie").isEmpty());
+            assertTrue(wrong.body().contains("not this server's token"), wrong.body());
+
+            HttpResponse<String> right = login(base, token, "/customer");
+            assertEquals(303, right.statusCode(), right.body());
+            assertEquals("/customer", right.headers().firstValue("Location").orElse(""));
+            String setCookie = right.headers().firstValue("Set-Cookie").orElseThrow();
+            assertTrue(setCookie.matches("ecom_session=[A-Za-z0-9_-]{43}; Path=/; HttpOnly; SameSite=Strict"), setCookie);
+            String cookie = setCookie.split(";")[0];
+            assertFalse(cookie.contains(token), "the cookie is not the token");
+            assertTrue(get(base, "/customer", "Cookie", cookie).body().contains("What if?"));
+            assertEquals(200, get(base, "/api/v1/customers/" + customer, "Cookie", cookie).status());
+
+            get(base, "/api/v1/customers/" + customer, "Cookie", "ecom_session=" + "A".repeat(43))
+                    .isError(401, "unauthorized", "Authorization");
+            get(base, "/api/v1/customers/" + customer, "Cookie", cookie, "Authorization", "Bearer wrong")
+                    .isError(401, "unauthorized", "Authorization");
+            // Where it sends the browser afterwards is one of the pages, never an address given in the form.
+            assertEquals("/", login(base, token, "https://example.com/").headers().firstValue("Location").orElse(""));
+        }
+    }
+
+    private static HttpResponse<String> login(String base, String token, String next) throws Exception {
+        String form = "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void aClientOverTheRateLimitIsToldToSlowDown() throws Exception {
         ServeSettings settings = new ServeSettings("127.0.0.1", 0, Optional.empty(), 5, 16_384, Duration.ofSeconds(5),
