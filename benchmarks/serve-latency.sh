@@ -4,7 +4,7 @@
 # per endpoint, then it stops by itself. Not a unit test: run it by hand.
 # Prints a Markdown table for docs/benchmarks.md.
 #
-#   benchmarks/serve-latency.sh [--requests N] [--port P] [--http-port H] [--home DIR] [--reuse] [REAL_FILE]
+#   benchmarks/serve-latency.sh [--requests N] [--warmup W] [--port P] [--http-port H] [--home DIR] [--reuse] [REAL_FILE]
 #
 # 1. './ecom run --input REAL_FILE' (the data and a sidecar pass, which stores the
 #    repurchase model) into a fresh embedded PostgreSQL in --home (default
@@ -12,7 +12,8 @@
 # 2. './ecom serve --embedded-port P --port H --rate-limit 1000000' (the per-client
 #    limit lifted: every wrk connection comes from 127.0.0.1).
 # 3. For each of GET /api/v1/customers/{id}, GET /api/v1/customers/{id}/recommendations
-#    and POST /api/v1/score: 1,000 warm-up requests, then N (default 60,000) with
+#    and POST /api/v1/score: W warm-up requests (--warmup, default 20,000: past the JIT),
+#    then N (default 60,000) with
 #    32 connections on one wrk thread; ids rotate through every scored customer,
 #    what-if bodies through their features' typical values times 0.5..1.5.
 #    wrk stops after N responses (benchmarks/serve-wrk.lua).
@@ -22,6 +23,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 requests=60000
+warmup=20000
 port=54381
 http_port=18081
 home="$BENCH_SCRATCH/serve/home"
@@ -30,11 +32,12 @@ real="$DEFAULT_REAL_FILE"
 while [ $# -gt 0 ]; do
   case "$1" in
     --requests) requests="$2"; shift 2 ;;
+    --warmup) warmup="$2"; shift 2 ;;
     --port) port="$2"; shift 2 ;;
     --http-port) http_port="$2"; shift 2 ;;
     --home) home="$2"; shift 2 ;;
     --reuse) reuse=true; shift ;;
-    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
     *) real="$1"; shift ;;
   esac
@@ -87,7 +90,7 @@ echo "|---|---|---|---|---|---|---|---|---|"
 status=0
 for mode in customer recommendations score; do
   for phase in warmup measure; do
-    count=$([ "$phase" = warmup ] && echo 1000 || echo "$requests")
+    count=$([ "$phase" = warmup ] && echo "$warmup" || echo "$requests")
     BENCH_MODE="$mode" BENCH_REQUESTS="$count" BENCH_IDS="$out/ids.txt" BENCH_FEATURES="$out/features.json" \
       wrk -t 1 -c 32 -d 600s --timeout 5s -s "$BENCH_ROOT/benchmarks/serve-wrk.lua" "$base" >"$out/$mode-$phase.txt" 2>&1 \
       || die "wrk failed: $(cat "$out/$mode-$phase.txt")"
