@@ -40,6 +40,8 @@ public final class ApiServer implements AutoCloseable {
     private static final int MAX_RECOMMENDATIONS = 10;
     private static final String STARTED = "ecom.started";
     private static final String LOGIN = "/login";
+    /** What a caller without the token may ask for: the login form, and the icon browsers ask for on it. */
+    private static final Set<String> OPEN = Set.of(LOGIN, "/favicon.ico");
     /** The pages a browser opens: without a session it is sent to the login form, and back here after it. */
     private static final Set<String> PAGES = Set.of("/", "/customer");
 
@@ -118,7 +120,7 @@ public final class ApiServer implements AutoCloseable {
      */
     private void admit(Context ctx) {
         ctx.attribute(STARTED, System.nanoTime());
-        if (tokens.isPresent() && !ctx.path().equals(LOGIN)) {
+        if (tokens.isPresent() && !OPEN.contains(ctx.path())) {
             String header = ctx.header("Authorization");
             boolean admitted = header != null ? tokens.get().header(header) : tokens.get().session(ctx.cookie(TokenCheck.COOKIE));
             if (!admitted && header == null && ctx.method() == HandlerType.GET && PAGES.contains(ctx.path())) {
