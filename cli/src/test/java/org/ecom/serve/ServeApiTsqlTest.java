@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.time.Duration;
 import org.ecom.cli.EcomCommand;
 import org.ecom.db.ContractEngines;
+import org.ecom.db.DatabaseTarget;
 import org.ecom.db.DatabaseTest;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,5 +51,14 @@ class ServeApiTsqlTest extends ServeApiContract {
         assertEquals(1, exitCode, err.toString());
         assertEquals(1, err.toString().strip().lines().count(), err.toString());
         assertTrue(err.toString().startsWith("ecom: error: the database login can write"), err.toString());
+    }
+
+    /** A reader that is also a loader could write through the loader's procedures: refused too. */
+    @Test
+    void aReaderThatCanAlsoLoadIsRefused() throws Exception {
+        DatabaseTarget loader = ServedWarehouse.login(served.owner, "serve_loader", "analytics_reader", "etl_loader");
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> ReaderPool.open(loader, Duration.ofSeconds(5)));
+        assertTrue(refused.getMessage().contains("analytics_reader only"), refused.getMessage());
     }
 }

@@ -31,8 +31,8 @@ final class ServedWarehouse {
 
     /** Small, since Babelfish loads about 9x slower than PostgreSQL; enough for every model to train. */
     private static final long TSQL_ROWS = 20_000;
-    /** The password of the T-SQL reader login (a throwaway test server's). */
-    private static final String READER_PASSWORD = "Serve_Reader_1";
+    /** The password of the T-SQL logins of these tests (a throwaway test server's). */
+    private static final String PASSWORD = "Serve_Reader_1";
 
     private static ServedWarehouse postgres;
     private static ServedWarehouse tsql;
@@ -79,16 +79,22 @@ final class ServedWarehouse {
      * roles come with the deploy (security/roles.sql), the login and its user are the DBA's.
      */
     static DatabaseTarget readerLogin(DatabaseTarget owner) throws Exception {
-        String login;
+        return login(owner, "serve_reader", "analytics_reader");
+    }
+
+    /** A login of the T-SQL server with a user {@code user} in the owner's database, a member of {@code roles}. */
+    static DatabaseTarget login(DatabaseTarget owner, String user, String... roles) throws Exception {
+        // Logins are the server's: named after the database too, so two test databases never share one.
+        String login = user + "_" + owner.jdbi().withHandle(h -> h.createQuery("SELECT DB_NAME()").mapTo(String.class).one());
         try (Connection c = owner.connect(); Statement s = c.createStatement()) {
-            // Logins are the server's: named after the database, so two test databases never share one.
-            login = "serve_reader_" + owner.jdbi().withHandle(h -> h.createQuery("SELECT DB_NAME()").mapTo(String.class).one());
-            s.execute("IF SUSER_ID(N'" + login + "') IS NULL CREATE LOGIN " + login + " WITH PASSWORD = N'" + READER_PASSWORD + "'");
-            s.execute("IF DATABASE_PRINCIPAL_ID(N'serve_reader') IS NULL CREATE USER serve_reader FOR LOGIN " + login);
-            s.execute("ALTER ROLE analytics_reader ADD MEMBER serve_reader");
+            s.execute("IF SUSER_ID(N'" + login + "') IS NULL CREATE LOGIN " + login + " WITH PASSWORD = N'" + PASSWORD + "'");
+            s.execute("IF DATABASE_PRINCIPAL_ID(N'" + user + "') IS NULL CREATE USER " + user + " FOR LOGIN " + login);
+            for (String role : roles) {
+                s.execute("ALTER ROLE " + role + " ADD MEMBER " + user);
+            }
         }
         String withoutCredentials = owner.jdbcUrl().replaceAll("(?i);\\s*(user|password)\\s*=[^;]*", "");
-        return DatabaseTarget.of(withoutCredentials, login, READER_PASSWORD);
+        return DatabaseTarget.of(withoutCredentials, login, PASSWORD);
     }
 
     private static ContractEngines.Engine engine(Dialect dialect) {
