@@ -56,6 +56,9 @@ class RealDataModelsTest {
         long inCampaign = number(target, "SELECT COUNT(*) FROM ml.current_repurchase_score WHERE in_campaign");
         assertTrue(inCampaign > 0 && inCampaign < 5_878, inCampaign + " customers in the campaign");
         assertEquals(58_780, number(target, "SELECT COUNT(*) FROM ml.current_product_recommendation"));
+        assertEquals(0, number(target, "SELECT COUNT(*) FROM ml.current_product_recommendation AS r"
+                + " JOIN sales.product_class AS k ON k.stock_code = r.stock_code WHERE k.product_category <> 'product'"),
+                "recommends only products (no POST, M, fees, vouchers, samples)");
         // December 2011 is partial: forecast as a whole month, beside its partial actual.
         assertEquals(1, number(target, "SELECT COUNT(*) FROM kpi.revenue_actual_vs_forecast"
                 + " WHERE month_start = '2011-12-01' AND is_partial AND forecast IS NOT NULL"));
