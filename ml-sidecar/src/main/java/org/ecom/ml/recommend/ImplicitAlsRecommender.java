@@ -1,7 +1,6 @@
 package org.ecom.ml.recommend;
 
 import java.util.Random;
-import java.util.function.IntUnaryOperator;
 import java.util.stream.IntStream;
 
 /**
@@ -16,7 +15,8 @@ import java.util.stream.IntStream;
  * Cholesky factorisation's O(f³) per customer.
  *
  * <p>Plain arrays rather than a linear-algebra library: the only dense operations are YᵀY and
- * f x f matrix-vector products, a few lines each. Deterministic: the initial factors come from the
+ * f x f matrix-vector products, a few lines each. Floats, not doubles: four times faster on the
+ * real data with the same hit rates (YᵀY is summed in double). Deterministic: the initial factors come from the
  * seed and each customer's (product's) solve reads only the other side's factors, so solving them
  * in parallel gives the same result in any order.
  */
@@ -47,24 +47,37 @@ final class ImplicitAlsRecommender implements Recommender {
         int customers = purchases.customers();
         int products = purchases.products();
         // Confidence - 1 of each bought cell, by row (customer) and by column (product).
-        double[] rowExtra = new double[purchases.pairs()];
-        double[] columnExtra = new double[purchases.pairs()];
+        float[] rowExtra = new float[purchases.pairs()];
+        float[] columnExtra = new float[purchases.pairs()];
         int[] columnFill = new int[products];
         for (int p = 0; p < products; p++) {
             columnFill[p] = purchases.columnStart(p);
         }
         for (int c = 0; c < customers; c++) {
             for (int k = purchases.rowStart(c); k < purchases.rowEnd(c); k++) {
-                rowExtra[k] = config.alpha() * recency.weight(purchases.lastDay() - purchases.lastDayAt(k));
+                rowExtra[k] = (float) config.alpha() * recency.weight(purchases.lastDay() - purchases.lastDayAt(k));
                 columnExtra[columnFill[purchases.productAt(k)]++] = rowExtra[k]; // customers ascend in both
             }
         }
         Random random = new Random(seed);
-        double[] x = gaussian(random, customers * f);
-        double[] y = gaussian(random, products * f);
-        Side customerSide = new Side(customers, purchases::rowStart, purchases::rowEnd, purchases::productAt, rowExtra);
-        Side productSide = new Side(products, purchases::columnStart, purchases::columnEnd, purchases::customerAt,
-                columnExtra);
+        float[] x = gaussian(random, customers * f);
+        float[] y = gaussian(random, products * f);
+        int[] rowStarts = new int[customers + 1];
+        int[] rowProducts = new int[purchases.pairs()];
+        int[] columnStarts = new int[products + 1];
+        int[] columnCustomers = new int[purchases.pairs()];
+        for (int c = 0; c <= customers; c++) {
+            rowStarts[c] = c < customers ? purchases.rowStart(c) : purchases.pairs();
+        }
+        for (int p = 0; p <= products; p++) {
+            columnStarts[p] = p < products ? purchases.columnStart(p) : purchases.pairs();
+        }
+        for (int k = 0; k < purchases.pairs(); k++) {
+            rowProducts[k] = purchases.productAt(k);
+            columnCustomers[k] = purchases.customerAt(k);
+        }
+        Side customerSide = new Side(customers, rowStarts, rowProducts, rowExtra);
+        Side productSide = new Side(products, columnStarts, columnCustomers, columnExtra);
         for (int iteration = 0; iteration < config.iterations(); iteration++) {
             solve(customerSide, x, y);
             solve(productSide, y, x);
@@ -74,71 +87,72 @@ final class ImplicitAlsRecommender implements Recommender {
             for (int c = 0; c < block.length; c++) {
                 int u = block[c] * f;
                 for (int p = 0; p < products; p++) {
-                    rows[c][p] = (float) dot(x, u, y, p * f, f);
+                    rows[c][p] = dot(x, u, y, p * f, f);
                 }
             }
             return rows;
         };
     }
 
-    /** One side of the matrix: for each of {@code count} rows, positions start..end-1 of {@code other} and {@code extra}. */
-    private record Side(int count, IntUnaryOperator start, IntUnaryOperator end,
-                        IntUnaryOperator other, double[] extra) {
+    /** One side of the matrix, compressed: row r's cells are positions start[r]..start[r+1]-1 of other and extra. */
+    private record Side(int count, int[] start, int[] other, float[] extra) {
     }
 
     /** Updates every row of {@code own} given the fixed factors {@code fixed} of the other side. */
-    private void solve(Side side, double[] own, double[] fixed) {
+    private void solve(Side side, float[] own, float[] fixed) {
         int f = config.factors();
-        double[] gram = gram(fixed, f);
+        float[] gram = gram(fixed, f);
         for (int d = 0; d < f; d++) {
-            gram[d * f + d] += config.regularisation();
+            gram[d * f + d] += (float) config.regularisation();
         }
         IntStream.range(0, side.count()).parallel().forEach(row -> conjugateGradient(side, row, own, fixed, gram));
     }
 
     /** A few CG steps on (G + Σ extra_j y_j y_jᵀ) x = Σ (1 + extra_j) y_j from the row's current x. */
-    private void conjugateGradient(Side side, int row, double[] own, double[] fixed, double[] gram) {
+    private void conjugateGradient(Side side, int row, float[] own, float[] fixed, float[] gram) {
         int f = config.factors();
-        int from = side.start().applyAsInt(row);
-        int to = side.end().applyAsInt(row);
-        double[] x = new double[f];
+        int from = side.start()[row];
+        int to = side.start()[row + 1];
+        int[] other = side.other();
+        float[] extras = side.extra();
+        float[] x = new float[f];
         System.arraycopy(own, row * f, x, 0, f);
-        double[] r = new double[f];
+        float[] r = new float[f];
         multiply(gram, x, r, f);
         for (int d = 0; d < f; d++) {
             r[d] = -r[d];
         }
         for (int k = from; k < to; k++) {
-            int j = side.other().applyAsInt(k) * f;
-            double extra = side.extra()[k];
-            double coefficient = 1 + extra - extra * dot(fixed, j, x, 0, f);
+            int j = other[k] * f;
+            float extra = extras[k];
+            float coefficient = 1 + extra - extra * dot(fixed, j, x, 0, f);
             axpy(coefficient, fixed, j, r, f);
         }
-        double[] p = r.clone();
+        float[] p = r.clone();
         double rsOld = dot(r, 0, r, 0, f);
-        double[] ap = new double[f];
+        float[] ap = new float[f];
         for (int step = 0; step < CG_STEPS && rsOld > CONVERGED; step++) {
             multiply(gram, p, ap, f);
             for (int k = from; k < to; k++) {
-                int j = side.other().applyAsInt(k) * f;
-                axpy(side.extra()[k] * dot(fixed, j, p, 0, f), fixed, j, ap, f);
+                int j = other[k] * f;
+                axpy(extras[k] * dot(fixed, j, p, 0, f), fixed, j, ap, f);
             }
-            double a = rsOld / dot(p, 0, ap, 0, f);
+            float a = (float) (rsOld / dot(p, 0, ap, 0, f));
             for (int d = 0; d < f; d++) {
                 x[d] += a * p[d];
                 r[d] -= a * ap[d];
             }
             double rsNew = dot(r, 0, r, 0, f);
             for (int d = 0; d < f; d++) {
-                p[d] = r[d] + rsNew / rsOld * p[d];
+                p[d] = (float) (r[d] + rsNew / rsOld * p[d]);
             }
             rsOld = rsNew;
         }
         System.arraycopy(x, 0, own, row * f, f);
     }
 
-    /** YᵀY of the n x f row-major matrix. */
-    private static double[] gram(double[] y, int f) {
+    /** YᵀY of the n x f row-major matrix, summed in double: n is in the thousands. */
+    private static float[] gram(float[] y, int f) {
         double[] g = new double[f * f];
         for (int start = 0; start < y.length; start += f) {
             for (int a = 0; a < f; a++) {
@@ -148,22 +162,24 @@ final class ImplicitAlsRecommender implements Recommender {
                 }
             }
         }
+        float[] gram = new float[f * f];
         for (int a = 0; a < f; a++) {
-            for (int b = 0; b < a; b++) {
-                g[a * f + b] = g[b * f + a];
+            for (int b = a; b < f; b++) {
+                gram[a * f + b] = (float) g[a * f + b];
+                gram[b * f + a] = (float) g[a * f + b];
             }
         }
-        return g;
+        return gram;
     }
 
-    private static void multiply(double[] matrix, double[] v, double[] out, int f) {
+    private static void multiply(float[] matrix, float[] v, float[] out, int f) {
         for (int a = 0; a < f; a++) {
             out[a] = dot(matrix, a * f, v, 0, f);
         }
     }
 
-    private static double dot(double[] a, int aFrom, double[] b, int bFrom, int n) {
-        double sum = 0;
+    private static float dot(float[] a, int aFrom, float[] b, int bFrom, int n) {
+        float sum = 0;
         for (int d = 0; d < n; d++) {
             sum += a[aFrom + d] * b[bFrom + d];
         }
@@ -171,16 +187,16 @@ final class ImplicitAlsRecommender implements Recommender {
     }
 
     /** out += scale x a[aFrom..aFrom+f). */
-    private static void axpy(double scale, double[] a, int aFrom, double[] out, int f) {
+    private static void axpy(float scale, float[] a, int aFrom, float[] out, int f) {
         for (int d = 0; d < f; d++) {
             out[d] += scale * a[aFrom + d];
         }
     }
 
-    private static double[] gaussian(Random random, int size) {
-        double[] values = new double[size];
+    private static float[] gaussian(Random random, int size) {
+        float[] values = new float[size];
         for (int k = 0; k < size; k++) {
-            values[k] = random.nextGaussian() * INITIAL_SCALE;
+            values[k] = (float) (random.nextGaussian() * INITIAL_SCALE);
         }
         return values;
     }
