@@ -18,8 +18,9 @@ import org.jdbi.v3.core.Handle;
  * The data pipeline, the one path from files to reports that {@code ./ecom load} and {@code run}
  * share. Each file is staged, governed, cleaned and summarised in a single transaction: a bad file
  * or an interruption leaves the database as it was, and readers never see sales without their
- * summaries. After the files, anomaly detection runs once over all clean lines, so
- * quality.anomaly always describes the data just loaded.
+ * summaries. After the files, anomaly detection runs once (over what they added: its result
+ * equals a detection over all clean lines), so quality.anomaly always describes the data just
+ * loaded.
  */
 public final class Pipeline {
 
