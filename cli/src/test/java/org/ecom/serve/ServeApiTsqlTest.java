@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 import org.ecom.cli.EcomCommand;
 import org.ecom.db.ContractEngines;
 import org.ecom.db.DatabaseTarget;
 import org.ecom.db.DatabaseTest;
+import org.ecom.db.Rows;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,6 +55,41 @@ class ServeApiTsqlTest extends ServeApiContract {
         assertEquals(1, exitCode, err.toString());
         assertEquals(1, err.toString().strip().lines().count(), err.toString());
         assertTrue(err.toString().startsWith("ecom: error: the database login can write"), err.toString());
+    }
+
+    /** The server shutting serve's login out (disabled, its sessions killed): 503 with its code, and answers again after. */
+    @Test
+    void aServerThatShutsTheReaderOutAnswers503() throws Exception {
+        DatabaseTarget reader = ServedWarehouse.login(served.owner, "serve_shut_out", "analytics_reader");
+        ServeSettings settings = new ServeSettings("127.0.0.1", 0, Optional.empty(), 10_000, 16_384, Duration.ofSeconds(5),
+                Duration.ofHours(1));
+        try (ReaderPool pool = ReaderPool.open(reader, settings.statementTimeout());
+             ServeData data = ServeData.start(pool, settings.refreshEvery(), line -> { });
+             ApiServer server = ApiServer.start(data, settings, line -> { })) {
+            String base = "http://127.0.0.1:" + server.port();
+            assertEquals(200, get(base, "/api/v1/customers/" + customer).status());
+            try (Connection c = served.owner.connect(); Statement s = c.createStatement()) {
+                s.execute("ALTER LOGIN " + reader.user() + " DISABLE");
+                try {
+                    for (String session : Rows.rows(c, "SELECT session_id FROM sys.dm_exec_sessions WHERE login_name = N'"
+                            + reader.user() + "'")) {
+                        s.execute("KILL " + session);
+                    }
+                    data.refresh();
+                    get(base, "/api/v1/customers/" + customer).isError(503, "database_unavailable", null);
+                    get(base, "/api/v1/health").isError(503, "database_unavailable", null);
+                } finally {
+                    s.execute("ALTER LOGIN " + reader.user() + " ENABLE");
+                }
+            }
+            // The pool finds its dead sessions as it hands them out: a few refreshes (every 2 s when serving) bring it back.
+            for (int attempt = 0; attempt < 10 && get(base, "/api/v1/customers/" + customer).status() == 503; attempt++) {
+                Thread.sleep(600);
+                data.refresh();
+            }
+            assertEquals(200, get(base, "/api/v1/customers/" + customer).status());
+            assertEquals(200, get(base, "/api/v1/health").status());
+        }
     }
 
     /** A reader that is also a loader could write through the loader's procedures: refused too. */
