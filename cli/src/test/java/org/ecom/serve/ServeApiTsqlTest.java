@@ -10,7 +10,6 @@ import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Optional;
 import org.ecom.cli.EcomCommand;
 import org.ecom.db.ContractEngines;
 import org.ecom.db.DatabaseTarget;
@@ -61,12 +60,8 @@ class ServeApiTsqlTest extends ServeApiContract {
     @Test
     void aServerThatShutsTheReaderOutAnswers503() throws Exception {
         DatabaseTarget reader = ServedWarehouse.login(served.owner, "serve_shut_out", "analytics_reader");
-        ServeSettings settings = new ServeSettings("127.0.0.1", 0, Optional.empty(), 10_000, 16_384, Duration.ofSeconds(5),
-                Duration.ofHours(1));
-        try (ReaderPool pool = ReaderPool.open(reader, settings.statementTimeout());
-             ServeData data = ServeData.start(pool, settings.refreshEvery(), line -> { });
-             ApiServer server = ApiServer.start(data, settings, line -> { })) {
-            String base = "http://127.0.0.1:" + server.port();
+        try (OwnServe serve = new OwnServe(reader)) {
+            String base = serve.base;
             assertEquals(200, get(base, "/api/v1/customers/" + customer).status());
             try (Connection c = served.owner.connect(); Statement s = c.createStatement()) {
                 s.execute("ALTER LOGIN " + reader.user() + " DISABLE");
@@ -75,18 +70,14 @@ class ServeApiTsqlTest extends ServeApiContract {
                             + reader.user() + "'")) {
                         s.execute("KILL " + session);
                     }
-                    data.refresh();
+                    serve.data.refresh();
                     get(base, "/api/v1/customers/" + customer).isError(503, "database_unavailable", null);
                     get(base, "/api/v1/health").isError(503, "database_unavailable", null);
                 } finally {
                     s.execute("ALTER LOGIN " + reader.user() + " ENABLE");
                 }
             }
-            // The pool finds its dead sessions as it hands them out: a few refreshes (every 2 s when serving) bring it back.
-            for (int attempt = 0; attempt < 10 && get(base, "/api/v1/customers/" + customer).status() == 503; attempt++) {
-                Thread.sleep(600);
-                data.refresh();
-            }
+            serve.refreshUntilAnswering("/api/v1/customers/" + customer);
             assertEquals(200, get(base, "/api/v1/customers/" + customer).status());
             assertEquals(200, get(base, "/api/v1/health").status());
         }
