@@ -78,6 +78,8 @@ public final class ReportData {
                 + " FROM analysis.q04_top_products WHERE net_revenue_rank IS NULL GROUP BY product_category ORDER BY product_category"));
         data.set("cohorts", rows(c, "SELECT " + monthLabel(dialect, "cohort_month") + " AS cohort, months_since, cohort_size, retention_pct"
                 + " FROM kpi.cohort_retention WHERE months_since <= 12 ORDER BY cohort_month, months_since"));
+        data.set("segmentMigration", rows(c, "SELECT from_segment, to_segment, customers FROM ml.segment_migration"
+                + " ORDER BY customers DESC, to_segment, from_segment"));
         // Counts, not a capped list: every z-score line counted per month and customer, so the
         // report's filters give true counts.
         ArrayNode zscoreCounts = data.putArray("zscoreCounts"); // [month, customer, lines]

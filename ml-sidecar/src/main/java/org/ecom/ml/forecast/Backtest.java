@@ -3,34 +3,29 @@ package org.ecom.ml.forecast;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Predicate;
-import java.util.function.ToDoubleFunction;
 
 /**
- * Rolling-origin backtest of one form: each of the last {@code backtestOrigins} months (keeping at
- * least {@code minTrainingMonths} before it) is an origin; the form is fitted on the months before
- * it and forecasts the origin and the following months up to the horizon, as far as actuals exist.
- * Nothing at or after an origin is seen by its fit.
+ * Rolling-origin backtest of one candidate: every month from {@code minSelectionMonths} on (and from
+ * the candidate's own minimum) is an origin; the candidate forecasts from the months before it the
+ * origin and the following months up to the horizon, as far as actuals exist. Nothing at or after
+ * an origin reaches its forecast. The backtest the figures quote is the part from {@link #firstOrigin}
+ * on; the earlier origins exist so that a selection for that part has errors to read.
  */
-record Backtest(HoltWintersForm form, List<BacktestPoint> points) {
+record Backtest(Candidate candidate, List<BacktestPoint> points) {
 
-    static Backtest run(double[] series, HoltWintersForm form, ForecastConfig config) {
-        int firstOrigin = firstOrigin(series.length, config);
+    static Backtest run(double[] series, Candidate candidate, ForecastConfig config) {
         List<BacktestPoint> points = new ArrayList<>();
-        for (int origin = firstOrigin; origin < series.length; origin++) {
-            double[] training = Arrays.copyOf(series, origin);
-            HoltWinters model = HoltWinters.fit(training, form);
+        for (int origin = Math.max(config.minSelectionMonths(), candidate.minHistory()); origin < series.length; origin++) {
             int horizon = Math.min(config.horizon(), series.length - origin);
-            HoltWinters.Forecast[] forecasts = model.forecast(horizon, config.simulationPaths(), config.seed());
+            double[] forecast = candidate.forecast(Arrays.copyOf(series, origin), horizon);
             for (int h = 1; h <= horizon; h++) {
-                int target = origin + h - 1;
-                points.add(new BacktestPoint(target, h, series[target], forecasts[h - 1], series[target - HoltWinters.PERIOD]));
+                points.add(new BacktestPoint(origin, h, series[origin + h - 1], forecast[h - 1]));
             }
         }
-        return new Backtest(form, List.copyOf(points));
+        return new Backtest(candidate, List.copyOf(points));
     }
 
-    /** The first origin: backtestOrigins from the end, but never with fewer than minTrainingMonths before it. */
+    /** The first origin the figures quote: backtestOrigins from the end, never with fewer than minTrainingMonths before it. */
     static int firstOrigin(int months, ForecastConfig config) {
         int first = Math.max(months - config.backtestOrigins(), config.minTrainingMonths());
         if (first >= months) {
@@ -40,34 +35,36 @@ record Backtest(HoltWintersForm form, List<BacktestPoint> points) {
         return first;
     }
 
-    /** Mean absolute percentage error of the model over all points, in percent. */
-    double mape() {
-        return meanPercent(points, BacktestPoint::absolutePercentageError);
+    /** The points whose month was known at {@code origin}: all a choice made there may read. */
+    List<BacktestPoint> knownAt(int origin) {
+        return points.stream().filter(p -> p.target() < origin).toList();
     }
 
-    double seasonalNaiveMape() {
-        return meanPercent(points, BacktestPoint::seasonalNaiveAbsolutePercentageError);
+    /** The points forecast from {@code origin} on. */
+    List<BacktestPoint> from(int origin) {
+        return points.stream().filter(p -> p.origin() >= origin).toList();
     }
 
-    double mape(int horizon) {
-        return meanPercent(atHorizon(horizon), BacktestPoint::absolutePercentageError);
+    List<BacktestPoint> at(int origin) {
+        return points.stream().filter(p -> p.origin() == origin).toList();
     }
 
-    double seasonalNaiveMape(int horizon) {
-        return meanPercent(atHorizon(horizon), BacktestPoint::seasonalNaiveAbsolutePercentageError);
+    /**
+     * Share of the points from {@code firstOrigin} on inside the 95 % interval sized, for each, by
+     * this candidate's errors known at its origin: the coverage a reader of the intervals would have seen.
+     */
+    double intervalCoverage(int firstOrigin, int horizon) {
+        List<BacktestPoint> scored = from(firstOrigin);
+        return scored.stream().filter(p -> ErrorIntervals.of(knownAt(p.origin()), horizon).covers(p)).count()
+                / (double) scored.size();
     }
 
-    /** Share of actuals inside their 95 % interval. */
-    double intervalCoverage() {
-        return points.stream().filter(p -> p.forecast().covers(p.actual())).count() / (double) points.size();
+    /** Mean absolute percentage error of the points, in percent. */
+    static double mape(List<BacktestPoint> points) {
+        return 100 * points.stream().mapToDouble(BacktestPoint::absolutePercentageError).average().orElse(Double.NaN);
     }
 
-    private List<BacktestPoint> atHorizon(int horizon) {
-        Predicate<BacktestPoint> at = p -> p.horizon() == horizon;
-        return points.stream().filter(at).toList();
-    }
-
-    private static double meanPercent(List<BacktestPoint> points, ToDoubleFunction<BacktestPoint> error) {
-        return 100 * points.stream().mapToDouble(error).average().orElse(Double.NaN);
+    static double mape(List<BacktestPoint> points, int horizon) {
+        return mape(points.stream().filter(p -> p.horizon() == horizon).toList());
     }
 }

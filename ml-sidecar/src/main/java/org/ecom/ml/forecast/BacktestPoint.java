@@ -1,17 +1,22 @@
 package org.ecom.ml.forecast;
 
 /**
- * One backtest forecast: month {@code target} (index into the whole months) forecast {@code horizon}
- * months ahead by a model fitted on the months before the origin, beside the seasonal-naive
- * forecast (the same month a year earlier).
+ * One backtest forecast: a candidate fitted on the whole months before index {@code origin}
+ * forecast month {@code origin + horizon - 1}.
  */
-record BacktestPoint(int target, int horizon, double actual, HoltWinters.Forecast forecast, double seasonalNaive) {
+record BacktestPoint(int origin, int horizon, double actual, double forecast) {
 
-    double absolutePercentageError() {
-        return Math.abs(actual - forecast.mean()) / Math.abs(actual);
+    int target() {
+        return origin + horizon - 1;
     }
 
-    double seasonalNaiveAbsolutePercentageError() {
-        return Math.abs(actual - seasonalNaive) / Math.abs(actual);
+    /** |actual - forecast| / actual; infinite for a forecast that is not a positive revenue. */
+    double absolutePercentageError() {
+        return forecast > 0 ? Math.abs(actual - forecast) / Math.abs(actual) : Double.POSITIVE_INFINITY;
+    }
+
+    /** log(actual / forecast): the error the intervals are read from. */
+    double logError() {
+        return Math.log(actual / forecast);
     }
 }

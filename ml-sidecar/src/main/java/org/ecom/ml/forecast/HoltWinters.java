@@ -1,13 +1,12 @@
 package org.ecom.ml.forecast;
 
-import java.util.Arrays;
-import java.util.Random;
 import org.ecom.ml.forecast.HoltWintersForm.Seasonality;
 import org.ecom.ml.forecast.HoltWintersForm.Trend;
 
 /**
  * A Holt-Winters model with a yearly season fitted to a monthly series: smoothing weights chosen by
- * least squares of the one-step errors, 95 % intervals from simulated futures.
+ * least squares of the one-step errors. Its intervals come from its backtest errors, as every
+ * candidate's do ({@link ErrorIntervals}).
  */
 final class HoltWinters {
 
@@ -17,16 +16,10 @@ final class HoltWinters {
     private static final double MIN_PHI = 0.8;
     private static final double MAX_PHI = 0.98;
 
-    private final HoltWintersForm form;
-    private final SmoothingParameters parameters;
     private final HoltWintersState end;
-    private final double sigma;
 
-    private HoltWinters(HoltWintersForm form, SmoothingParameters parameters, HoltWintersState end, double sigma) {
-        this.form = form;
-        this.parameters = parameters;
+    private HoltWinters(HoltWintersState end) {
         this.end = end;
-        this.sigma = sigma;
     }
 
     /**
@@ -42,64 +35,18 @@ final class HoltWinters {
         double[] best = BoxSearch.minimise(x -> sumOfSquares(series, form, parameters(form, x)), box);
         SmoothingParameters parameters = parameters(form, best);
         HoltWintersState state = initialState(series, form, parameters);
-        double sse = runThrough(state, series);
-        int degreesOfFreedom = Math.max(1, series.length - PERIOD - box.dimensions());
-        return new HoltWinters(form, parameters, state, Math.sqrt(sse / degreesOfFreedom));
+        runThrough(state, series);
+        return new HoltWinters(state);
     }
 
-    HoltWintersForm form() {
-        return form;
-    }
-
-    SmoothingParameters parameters() {
-        return parameters;
-    }
-
-    /** Standard deviation of the one-step errors after the first season. */
-    double sigma() {
-        return sigma;
-    }
-
-    /**
-     * Forecasts for the next {@code horizon} months with 95 % intervals: the 2.5 and 97.5 percentiles
-     * of {@code paths} futures, each drawn with normal one-step errors of the fitted sigma fed back
-     * through the states (so the spread grows with the horizon as the model implies).
-     */
-    Forecast[] forecast(int horizon, int paths, long seed) {
+    /** Point forecasts for the next {@code horizon} months: the states run on with no error. */
+    double[] forecast(int horizon) {
         double[] point = new double[horizon];
-        HoltWintersState deterministic = end.copy();
+        HoltWintersState state = end.copy();
         for (int h = 0; h < horizon; h++) {
-            point[h] = deterministic.simulate(0);
+            point[h] = state.forecastNext();
         }
-        double[][] simulated = new double[horizon][paths];
-        Random random = new Random(seed);
-        for (int path = 0; path < paths; path++) {
-            HoltWintersState state = end.copy();
-            for (int h = 0; h < horizon; h++) {
-                simulated[h][path] = state.simulate(sigma * random.nextGaussian());
-            }
-        }
-        Forecast[] forecasts = new Forecast[horizon];
-        for (int h = 0; h < horizon; h++) {
-            Arrays.sort(simulated[h]);
-            forecasts[h] = new Forecast(point[h], percentile(simulated[h], 0.025), percentile(simulated[h], 0.975));
-        }
-        return forecasts;
-    }
-
-    /** A month's forecast and its 95 % prediction interval. */
-    record Forecast(double mean, double lo95, double hi95) {
-
-        boolean covers(double actual) {
-            return actual >= lo95 && actual <= hi95;
-        }
-    }
-
-    private static double percentile(double[] sorted, double q) {
-        double position = q * (sorted.length - 1);
-        int below = (int) Math.floor(position);
-        int above = Math.min(below + 1, sorted.length - 1);
-        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+        return point;
     }
 
     /** Sum of squared one-step errors after the first season; infinite where the model breaks down. */

@@ -6,7 +6,7 @@ import org.ecom.ml.forecast.HoltWintersForm.Seasonality;
  * The level, trend and seasonal states of a Holt-Winters model while it runs through a series, in
  * the error-correction form with additive errors (Hyndman et al., Forecasting with Exponential
  * Smoothing, 2008): each month is predicted, then every state moves by a share of the error. The
- * same step fits the model (the actual month), forecasts (error 0) and simulates (a drawn error).
+ * same step fits the model (the actual month) and forecasts (error 0).
  */
 final class HoltWintersState {
 
@@ -50,10 +50,10 @@ final class HoltWintersState {
         return error;
     }
 
-    /** Moves to the next month as if its error were {@code error}; returns the value that implies. */
-    double simulate(double error) {
-        double value = predict() + error;
-        advance(error);
+    /** Moves to the next month as if it were forecast exactly; returns that forecast. */
+    double forecastNext() {
+        double value = predict();
+        advance(0);
         return value;
     }
 

@@ -12,7 +12,7 @@ import org.ecom.ml.forecast.ForecastResult;
 import org.ecom.ml.forecast.RevenueForecasting;
 import org.jdbi.v3.core.Handle;
 
-/** The revenue forecast in the sidecar: Holt-Winters on monthly revenue, written to ml.revenue_forecast. */
+/** The revenue forecast in the sidecar: the candidate chosen by backtest on monthly revenue, written to ml.revenue_forecast. */
 public record ForecastJob(ForecastConfig config) implements ModelJob<ForecastResult> {
 
     public ModelKind kind() {
@@ -40,6 +40,7 @@ public record ForecastJob(ForecastConfig config) implements ModelJob<ForecastRes
     }
 
     public Map<String, Object> headline(ForecastResult result) {
-        return Map.of("forecast_mape", result.mape(), "seasonal_naive_mape", result.seasonalNaiveMape());
+        return Map.of("forecast_mape", result.mape(), "seasonal_naive_mape", result.seasonalNaiveMape(),
+                "forecast_nested_mape", result.nestedMape(), "forecast_interval_coverage", result.intervalCoverage());
     }
 }

@@ -16,7 +16,7 @@ public final class SidecarJobs {
     /** djlCache: where DJL keeps the PyTorch native library it extracts from its jar (about 430 MB). */
     public static List<ModelJob<?>> standard(long seed, Path djlCache) {
         return List.of(
-                new ForecastJob(ForecastConfig.defaults(seed)),
+                new ForecastJob(ForecastConfig.defaults()),
                 new SegmentationJob(SegmentationConfig.defaults(seed)),
                 new RepurchaseJob(RepurchaseConfig.defaults(seed)),
                 new RecommendationJob(RecommendationConfig.defaults(seed, djlCache)));

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class RevenueForecastingTest {
 
-    private static final ForecastConfig CONFIG = ForecastConfig.defaults(11);
+    private static final ForecastConfig CONFIG = ForecastConfig.defaults();
 
     @Test
     void forecastsAPlantedSeasonalSeriesBetterThanSeasonalNaive() {
