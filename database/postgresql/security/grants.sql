@@ -45,10 +45,10 @@ GRANT SELECT ON sales.product_class, sales.non_product_rule TO analytics_reader;
 -- analytics_reader sees them only through kpi views (kpi.quantity_anomaly).
 -- A procedure is executable by PUBLIC unless revoked, and these run as their
 -- owner (SECURITY DEFINER): only etl_loader may call them.
-REVOKE EXECUTE ON PROCEDURE quality.detect_robust_product_anomalies(varchar, numeric),
-    quality.detect_quantity_anomalies(numeric, numeric), quality.detect_price_anomalies(numeric) FROM PUBLIC;
-GRANT EXECUTE ON PROCEDURE quality.detect_quantity_anomalies(numeric, numeric),
-    quality.detect_price_anomalies(numeric) TO etl_loader;
+REVOKE EXECUTE ON PROCEDURE quality.detect_robust_product_anomalies(varchar, numeric, boolean),
+    quality.detect_quantity_anomalies(numeric, numeric, boolean), quality.detect_price_anomalies(numeric, boolean) FROM PUBLIC;
+GRANT EXECUTE ON PROCEDURE quality.detect_quantity_anomalies(numeric, numeric, boolean),
+    quality.detect_price_anomalies(numeric, boolean) TO etl_loader;
 GRANT USAGE ON SCHEMA quality TO sidecar_writer;
 GRANT SELECT ON quality.anomaly TO sidecar_writer;
 

@@ -3,7 +3,22 @@
 -- Refreshes mart.product_summary, one row per product sold, from the sales
 -- model: the products on the lines of the invoices a batch touched
 -- (mart.touched_invoice; a cancellation line can change a product's
--- description), or with a null batch all of them.
+-- description), or with a null batch all of them (the repair).
+-- With a batch, a product already summarised is not re-read: its figures
+-- change by what the batch adds, which costs the batch's lines, not the
+-- product's history (a popular product has thousands):
+-- * revenue, quantity: plus the sums of the batch's lines;
+-- * orders, customers (distinct counts): plus the batch's invoices and
+--   customers of the product that no line of another batch has (what the
+--   batch's invoices and customers bought before, through
+--   ix_invoice_line_invoice and ix_invoice_customer: a day's customers, not
+--   the product's history);
+-- * first_sold_at, last_sold_at: the earlier and the later with the batch's;
+-- * net_quantity, net_revenue: quantity and revenue less what matched returns
+--   took back, summed over the product's matched cancellation lines (a late
+--   cancellation changes an old line's net without adding a line);
+-- * description: the product's, as it is now.
+-- A product new to the summary is aggregated from its lines.
 --changeset ecom:mart.refresh_product_summary runOnChange:true splitStatements:true endDelimiter:GO stripComments:false
 CREATE OR ALTER PROCEDURE mart.refresh_product_summary
     @batch_id bigint = NULL
@@ -28,8 +43,65 @@ BEGIN
     IF @batch_id IS NULL
         DELETE FROM mart.product_summary;
     ELSE
-        DELETE FROM mart.product_summary
-        WHERE stock_code IN (SELECT t.stock_code FROM #touched_product AS t);
+    BEGIN
+        -- The batch's lines, then the (invoice, product) and (customer,
+        -- product) pairs among them that lines of other batches already have:
+        -- found from the few customers and invoices of the batch through
+        -- ix_invoice_customer and ix_invoice_line_invoice.
+        SELECT l.stock_code, l.invoice_no, l.line_revenue, l.quantity, i.customer_id, i.invoice_date
+        INTO #batch_line
+        FROM sales.invoice_line AS l
+        INNER JOIN sales.invoice AS i ON i.invoice_no = l.invoice_no
+        WHERE l.batch_id = @batch_id;
+
+        SELECT DISTINCT o.invoice_no, o.stock_code
+        INTO #known_order
+        FROM sales.invoice_line AS o
+        WHERE o.invoice_no IN (SELECT b.invoice_no FROM #batch_line AS b)
+          AND o.batch_id <> @batch_id;
+
+        SELECT DISTINCT oi.customer_id, o.stock_code
+        INTO #known_customer
+        FROM sales.invoice AS oi
+        INNER JOIN sales.invoice_line AS o ON o.invoice_no = oi.invoice_no
+        WHERE oi.customer_id IN (SELECT b.customer_id FROM #batch_line AS b)
+          AND o.batch_id <> @batch_id;
+
+        SELECT b.stock_code, SUM(b.line_revenue) AS revenue, SUM(CAST(b.quantity AS bigint)) AS quantity,
+               COUNT(DISTINCT CASE WHEN ko.invoice_no IS NULL THEN b.invoice_no END) AS new_orders,
+               COUNT(DISTINCT CASE WHEN kc.customer_id IS NULL THEN b.customer_id END) AS new_customers,
+               MIN(b.invoice_date) AS first_sold_at, MAX(b.invoice_date) AS last_sold_at
+        INTO #batch_product
+        FROM #batch_line AS b
+        LEFT JOIN #known_order AS ko ON ko.invoice_no = b.invoice_no AND ko.stock_code = b.stock_code
+        LEFT JOIN #known_customer AS kc ON kc.customer_id = b.customer_id AND kc.stock_code = b.stock_code
+        GROUP BY b.stock_code;
+
+        UPDATE ps
+        SET description = p.description,
+            revenue = ps.revenue + COALESCE(b.revenue, 0),
+            quantity = ps.quantity + COALESCE(b.quantity, 0),
+            net_revenue = ps.revenue + COALESCE(b.revenue, 0) - COALESCE(r.returned_revenue, 0),
+            net_quantity = ps.quantity + COALESCE(b.quantity, 0) - COALESCE(r.returned_quantity, 0),
+            orders = ps.orders + COALESCE(b.new_orders, 0),
+            customers = ps.customers + COALESCE(b.new_customers, 0),
+            first_sold_at = CASE WHEN b.first_sold_at < ps.first_sold_at THEN b.first_sold_at ELSE ps.first_sold_at END,
+            last_sold_at = CASE WHEN b.last_sold_at > ps.last_sold_at THEN b.last_sold_at ELSE ps.last_sold_at END
+        FROM mart.product_summary AS ps
+        INNER JOIN #touched_product AS t ON t.stock_code = ps.stock_code
+        INNER JOIN sales.product AS p ON p.stock_code = t.stock_code
+        LEFT JOIN #batch_product AS b ON b.stock_code = t.stock_code
+        LEFT JOIN (SELECT c.stock_code, SUM(CAST(c.matched_quantity AS bigint)) AS returned_quantity,
+                          SUM(c.matched_quantity * l.unit_price) AS returned_revenue
+                   FROM sales.cancellation_line AS c
+                   INNER JOIN sales.invoice_line AS l ON l.invoice_line_id = c.matched_invoice_line_id
+                   WHERE c.stock_code IN (SELECT tp.stock_code FROM #touched_product AS tp)
+                   GROUP BY c.stock_code) AS r ON r.stock_code = t.stock_code;
+
+        DELETE t
+        FROM #touched_product AS t
+        WHERE EXISTS (SELECT 1 FROM mart.product_summary AS ps WHERE ps.stock_code = t.stock_code);
+    END;
 
     INSERT INTO mart.product_summary (stock_code, description, revenue, net_revenue, net_quantity, quantity, orders, customers,
                                       first_sold_at, last_sold_at)

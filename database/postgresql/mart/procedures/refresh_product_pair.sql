@@ -94,7 +94,10 @@ BEGIN
 
     -- A product frequent now and not before is counted against every frequent
     -- product over all market baskets (through ix_invoice_line_product); with
-    -- a null batch that is every frequent product: the whole count.
+    -- a null batch that is every frequent product: the whole count. Most
+    -- batches make no product newly frequent: the statement is skipped then
+    -- (planned anyway, it hashed all lines for nothing).
+    IF EXISTS (SELECT 1 FROM frequent_after WHERE NOT was_frequent) THEN
     INSERT INTO mart.frequent_pair_count (stock_code_a, stock_code_b, invoices_together)
     WITH basket_line AS MATERIALIZED (
         SELECT DISTINCT l.invoice_no, l.stock_code, f.was_frequent
@@ -111,6 +114,7 @@ BEGIN
     JOIN basket_line AS b ON b.invoice_no = a.invoice_no AND b.stock_code > a.stock_code
     WHERE NOT (a.was_frequent AND b.was_frequent)
     GROUP BY a.stock_code, b.stock_code;
+    END IF;
 
     DELETE FROM mart.product_pair;
     INSERT INTO mart.product_pair (stock_code_a, stock_code_b, invoices_together, invoices_a, invoices_b,

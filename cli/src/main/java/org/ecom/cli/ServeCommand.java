@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
                 + " snapshot of the reader views that is read again when a load or a model run changes them (checked every"
                 + " --refresh seconds).",
             "Safe by default: it listens on 127.0.0.1; any other address needs --token (or ECOM_SERVE_TOKEN), and then every"
-                + " request needs the header Authorization: Bearer <token>."},
+                + " request needs the header Authorization: Bearer <token>; in a browser, the token is typed once at /login."},
         footer = {"", "Examples:", "  ./ecom serve                                  http://127.0.0.1:8080/",
             "  ECOM_SERVE_TOKEN=$(openssl rand -hex 24) ./ecom serve --bind 0.0.0.0 --port 8080",
             "  curl -s localhost:8080/api/v1/customers/12347"})

@@ -4,18 +4,21 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import io.javalin.plugin.bundled.RateLimitPlugin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -26,7 +29,8 @@ import org.jdbi.v3.core.JdbiException;
 /**
  * The HTTP side of {@code ./ecom serve}: the JSON API under /api/v1 (described by
  * /api/v1/openapi.json), the live dashboard at / and the customer page at /customer.
- * Every request passes the token check (when there is a token) and the per-client rate limit;
+ * Every request passes the token check (when there is a token: the Authorization header, or in a
+ * browser the session cookie of the login form at /login) and the per-client rate limit;
  * every answer is counted for /api/v1/metrics; every error is JSON with a stable code, never a trace.
  */
 public final class ApiServer implements AutoCloseable {
@@ -35,12 +39,19 @@ public final class ApiServer implements AutoCloseable {
     private static final String JSON_TYPE = "application/json";
     private static final int MAX_RECOMMENDATIONS = 10;
     private static final String STARTED = "ecom.started";
+    private static final String LOGIN = "/login";
+    /** What a caller without the token may ask for: the login form, and the icon browsers ask for on it. */
+    private static final Set<String> OPEN = Set.of(LOGIN, "/favicon.ico");
+    /** The pages a browser opens: without a session it is sent to the login form, and back here after it. */
+    private static final Set<String> PAGES = Set.of("/", "/customer");
 
     private final ServeData data;
     private final ServeSettings settings;
+    private final Optional<TokenCheck> tokens;
     private final RequestMetrics metrics = new RequestMetrics();
     private final byte[] openApi = resource("/org/ecom/serve/openapi.json");
     private final String customerPage = new String(resource("/org/ecom/serve/customer.html"), StandardCharsets.UTF_8);
+    private final String loginPage = new String(resource("/org/ecom/serve/login.html"), StandardCharsets.UTF_8);
     private final byte[] chartJs = HtmlReport.chartJs().getBytes(StandardCharsets.UTF_8);
     /** The rendered dashboard and the snapshot version it shows: rendered again only when the data changed. */
     private final AtomicReference<Map.Entry<String, String>> dashboard = new AtomicReference<>(Map.entry("", ""));
@@ -49,6 +60,7 @@ public final class ApiServer implements AutoCloseable {
     private ApiServer(ServeData data, ServeSettings settings, Consumer<String> log) {
         this.data = data;
         this.settings = settings;
+        this.tokens = settings.token().map(TokenCheck::new);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = settings.bind();
@@ -67,6 +79,8 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get(API + "/openapi.json", ctx -> ctx.contentType(JSON_TYPE).result(openApi));
             config.routes.get("/", this::dashboardPage);
             config.routes.get("/customer", ctx -> ctx.html(customerPage));
+            config.routes.get(LOGIN, this::loginForm);
+            config.routes.post(LOGIN, this::login);
             // Browsers ask for it on every page: an empty answer rather than a 404 in their console.
             config.routes.get("/favicon.ico", ctx -> ctx.status(204));
             config.routes.get("/assets/chart.umd.js", ctx -> ctx.contentType("text/javascript").result(chartJs));
@@ -100,19 +114,56 @@ public final class ApiServer implements AutoCloseable {
         return app.port();
     }
 
-    /** The token first (nothing else is said to a caller without it), then the caller's rate. */
+    /**
+     * The token first (nothing else is said to a caller without it but the login form; a browser
+     * opening a page without a session is sent there), then the caller's rate, the login's included.
+     */
     private void admit(Context ctx) {
         ctx.attribute(STARTED, System.nanoTime());
-        if (settings.token().isPresent()) {
+        if (tokens.isPresent() && !OPEN.contains(ctx.path())) {
             String header = ctx.header("Authorization");
-            byte[] given = (header == null ? "" : header).getBytes(StandardCharsets.UTF_8);
-            byte[] expected = ("Bearer " + settings.token().get()).getBytes(StandardCharsets.UTF_8);
-            if (!MessageDigest.isEqual(given, expected)) {
+            boolean admitted = header != null ? tokens.get().header(header) : tokens.get().session(ctx.cookie(TokenCheck.COOKIE));
+            if (!admitted && header == null && ctx.method() == HandlerType.GET && PAGES.contains(ctx.path())) {
+                ctx.redirect(LOGIN + "?next=" + ctx.path(), HttpStatus.SEE_OTHER);
+                ctx.skipRemainingHandlers();
+                return;
+            }
+            if (!admitted) {
                 ctx.header("WWW-Authenticate", "Bearer");
-                throw new ApiError(401, "unauthorized", "this server needs the header Authorization: Bearer <token>", "Authorization");
+                throw new ApiError(401, "unauthorized", "this server needs the header Authorization: Bearer <token>"
+                        + " (in a browser: sign in at " + LOGIN + ")", "Authorization");
             }
         }
         ctx.with(RateLimitPlugin.class).requestPerTimeUnit(settings.requestsPerSecond(), TimeUnit.SECONDS);
+    }
+
+    private void loginForm(Context ctx) {
+        if (tokens.isEmpty()) {
+            ctx.redirect("/", HttpStatus.SEE_OTHER);
+            return;
+        }
+        ctx.html(loginPage(ctx.queryParam("next"), ""));
+    }
+
+    /** The token typed into the form, once: right, a session cookie the page's scripts cannot read; wrong, 401 and the form again. */
+    private void login(Context ctx) {
+        String next = ctx.formParam("next");
+        if (tokens.isEmpty()) {
+            ctx.redirect("/", HttpStatus.SEE_OTHER);
+            return;
+        }
+        if (!tokens.get().token(ctx.formParam("token"))) {
+            ctx.status(401).html(loginPage(next, "That is not this server's token."));
+            return;
+        }
+        // Not Secure: serve speaks plain HTTP (a TLS proxy in front may add it). Strict: no other site's page sends it.
+        ctx.header("Set-Cookie", TokenCheck.COOKIE + "=" + tokens.get().sessionValue() + "; Path=/; HttpOnly; SameSite=Strict");
+        ctx.redirect(PAGES.contains(next) ? next : "/", HttpStatus.SEE_OTHER);
+    }
+
+    /** The login form; {@code next} only ever one of the pages, so it can go back into the page as it is. */
+    private String loginPage(String next, String message) {
+        return loginPage.replace("{{next}}", PAGES.contains(next) ? next : "/").replace("{{message}}", message);
     }
 
     private void count(Context ctx) {

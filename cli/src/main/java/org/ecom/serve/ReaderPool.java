@@ -77,8 +77,15 @@ public final class ReaderPool implements AutoCloseable {
                     + " JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace"
                     + " WHERE c.relkind IN ('r', 'p') AND n.nspname IN ('staging', 'sales', 'quality', 'mart', 'kpi', 'analysis', 'ml')"
                     + " AND has_table_privilege(c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE')";
-            case MSSQL -> "SELECT CASE WHEN HAS_PERMS_BY_NAME('ml.model_run', 'OBJECT', 'INSERT') = 1"
-                    + " OR HAS_PERMS_BY_NAME('sales.invoice_line', 'OBJECT', 'INSERT') = 1 THEN 1 ELSE 0 END";
+            // The same on SQL Server, and EXECUTE on any procedure: through ownership chaining a procedure writes
+            // what its caller cannot (etl_loader's sales.clean_batch). A login sees only the objects it has a right on.
+            case MSSQL -> "SELECT COUNT(*) FROM sys.objects AS o"
+                    + " CROSS APPLY (SELECT QUOTENAME(SCHEMA_NAME(o.schema_id)) + N'.' + QUOTENAME(o.name) AS object_name) AS n"
+                    + " WHERE SCHEMA_NAME(o.schema_id) IN (N'staging', N'sales', N'quality', N'mart', N'kpi', N'analysis', N'ml')"
+                    + " AND ((o.type = 'U' AND (HAS_PERMS_BY_NAME(n.object_name, N'OBJECT', N'INSERT') = 1"
+                    + " OR HAS_PERMS_BY_NAME(n.object_name, N'OBJECT', N'UPDATE') = 1"
+                    + " OR HAS_PERMS_BY_NAME(n.object_name, N'OBJECT', N'DELETE') = 1))"
+                    + " OR (o.type = 'P' AND HAS_PERMS_BY_NAME(n.object_name, N'OBJECT', N'EXECUTE') = 1))";
         };
         int writer = jdbi.withHandle(h -> h.createQuery(canWrite).mapTo(Integer.class).one());
         if (writer != 0) {

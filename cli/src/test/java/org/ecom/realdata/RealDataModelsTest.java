@@ -47,6 +47,9 @@ class RealDataModelsTest {
         double hr10 = (Double) figures.get("recommendation_hr10");
         double popularity = (Double) figures.get("popularity_hr10");
         assertTrue(hr10 >= 1.5 * popularity, "HR@10 " + hr10 + " against popularity " + popularity);
+        // Implicit ALS on the test window (docs/ml.md: 0.415; the 0.46 is not reached).
+        assertEquals("implicit_als", figures.get("recommendation_model"));
+        assertTrue(hr10 >= 0.40, "test HR@10 " + hr10);
         // The written forecast is never worse than seasonal naive on the 15-point backtest (4.53 %);
         // its intervals, sized by errors known at each origin, cover 85-100 % of it (docs/ml.md).
         double forecastMape = (Double) figures.get("forecast_mape");
@@ -61,7 +64,11 @@ class RealDataModelsTest {
         assertEquals(101, number(target, "SELECT COUNT(*) FROM ml.current_repurchase_profit_curve"));
         long inCampaign = number(target, "SELECT COUNT(*) FROM ml.current_repurchase_score WHERE in_campaign");
         assertTrue(inCampaign > 0 && inCampaign < 5_878, inCampaign + " customers in the campaign");
-        assertEquals(58_780, number(target, "SELECT COUNT(*) FROM ml.current_product_recommendation"));
+        // 26 customers bought nothing but postage, fees or the like: nothing to recommend from.
+        assertEquals(58_520, number(target, "SELECT COUNT(*) FROM ml.current_product_recommendation"));
+        assertEquals(0, number(target, "SELECT COUNT(*) FROM ml.current_product_recommendation AS r"
+                + " JOIN sales.product_class AS k ON k.stock_code = r.stock_code WHERE k.product_category <> 'product'"),
+                "recommends only products (no POST, M, fees, vouchers, samples)");
         // December 2011 is partial: forecast as a whole month, beside its partial actual.
         assertEquals(1, number(target, "SELECT COUNT(*) FROM kpi.revenue_actual_vs_forecast"
                 + " WHERE month_start = '2011-12-01' AND is_partial AND forecast IS NOT NULL"));

@@ -2,6 +2,7 @@ package org.ecom.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -9,12 +10,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import org.ecom.db.DatabaseTest;
 import org.ecom.db.Rows;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -40,19 +43,13 @@ class ServePagesBrowserTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("..", "docs", "serve");
 
-    @Test
-    void dashboardSlicerCustomerAndWhatIfWorkInABrowser() throws Exception {
+    /** Headless Chromium, its console logged; skips the test, loudly, when it or its driver is missing. */
+    private static ChromeDriver browser() {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             System.err.printf("%n%s%n##%n##  SERVE BROWSER TEST SKIPPED: needs %s and %s (apt-get install -y chromium chromium-driver)%n##%n%s%n%n",
                     "#".repeat(72), CHROMIUM, CHROMEDRIVER, "#".repeat(72));
             Assumptions.abort("chromium or chromium-driver is not installed");
         }
-        ServedWarehouse served = ServedWarehouse.get();
-        // The scored customer with the most orders: a history worth a chart.
-        int customer = (int) Rows.number(served.owner, "SELECT c.customer_id FROM kpi.customer_lifetime_value AS c"
-                + " JOIN ml.current_repurchase_score AS s ON s.customer_id = c.customer_id"
-                + " ORDER BY c.orders DESC, c.customer_id OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY");
-
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1500");
@@ -60,8 +57,22 @@ class ServePagesBrowserTest {
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        ChromeDriver browser = new ChromeDriver(service, options);
+        return new ChromeDriver(service, options);
+    }
+
+    /** The scored customer with the most orders: a history worth a chart. */
+    private static int busiestScoredCustomer(ServedWarehouse served) {
+        return (int) Rows.number(served.owner, "SELECT c.customer_id FROM kpi.customer_lifetime_value AS c"
+                + " JOIN ml.current_repurchase_score AS s ON s.customer_id = c.customer_id"
+                + " ORDER BY c.orders DESC, c.customer_id OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY");
+    }
+
+    @Test
+    void dashboardSlicerCustomerAndWhatIfWorkInABrowser() throws Exception {
+        ChromeDriver browser = browser();
         try {
+            ServedWarehouse served = ServedWarehouse.get();
+            int customer = busiestScoredCustomer(served);
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             browser.get(served.url("/"));
             wait.until(d -> "executive_home".equals(d.findElement(By.tagName("body")).getDomAttribute("data-page")));
@@ -91,12 +102,70 @@ class ServePagesBrowserTest {
             wait.until(d -> d.findElement(By.id("whatif-result")).getText().endsWith("%"));
             screenshot(browser, "customer.png");
 
-            List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                    .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
-            assertEquals(List.of(), severe.stream().map(LogEntry::getMessage).toList(), "no script errors");
+            assertNoScriptErrors(browser);
         } finally {
             browser.quit();
         }
+    }
+
+    /**
+     * A server with a token, opened in a browser: the page sends it to the login form; a wrong token
+     * is refused there; the right one, typed once, opens the page and the customer look-up (the
+     * page's own API calls carry the session cookie, which its scripts cannot read).
+     */
+    @Test
+    void aBrowserSignsInOnceToAServerWithAToken() throws Exception {
+        ChromeDriver browser = browser();
+        String token = "a-browser-token-of-32-characters";
+        ServeSettings settings = new ServeSettings("127.0.0.1", 0, Optional.of(token), 10_000, 16_384, Duration.ofSeconds(5),
+                Duration.ofSeconds(1));
+        try {
+            ServedWarehouse served = ServedWarehouse.get();
+            int customer = busiestScoredCustomer(served);
+            try (ApiServer guarded = ApiServer.start(served.data, settings, line -> { })) {
+                signInAndLookUp(browser, "http://127.0.0.1:" + guarded.port(), token, customer);
+            }
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static void signInAndLookUp(ChromeDriver browser, String base, String token, int customer) throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.get(base + "/customer");
+        wait.until(d -> d.findElements(By.id("login")).size() == 1);
+        assertEquals(base + "/login?next=/customer", browser.getCurrentUrl());
+        browser.findElement(By.id("token")).sendKeys("not-the-token-of-this-server");
+        browser.findElement(By.id("login-button")).click();
+        wait.until(d -> d.findElement(By.id("login-message")).getText().contains("not this server's token"));
+        assertNull(browser.manage().getCookieNamed(TokenCheck.COOKIE));
+        screenshot(browser, "login.png");
+
+        browser.findElement(By.id("token")).sendKeys(token);
+        browser.findElement(By.id("login-button")).click();
+        wait.until(d -> d.findElements(By.id("whatif-submit")).size() == 1);
+        assertEquals(base + "/customer", browser.getCurrentUrl());
+        Cookie session = browser.manage().getCookieNamed(TokenCheck.COOKIE);
+        assertTrue(session.isHttpOnly());
+        assertEquals("Strict", session.getSameSite());
+        assertEquals("", ((JavascriptExecutor) browser).executeScript("return document.cookie"), "scripts cannot read it");
+
+        browser.findElement(By.id("customer-id")).sendKeys(String.valueOf(customer));
+        browser.findElement(By.id("search-button")).click();
+        wait.until(d -> d.findElement(By.id("probability")).getText().endsWith("%"));
+        assertTrue(browser.findElement(By.id("customer-title")).getText().startsWith(String.valueOf(customer)));
+        browser.get(base + "/");
+        wait.until(d -> "executive_home".equals(d.findElement(By.tagName("body")).getDomAttribute("data-page")));
+        assertNoScriptErrors(browser);
+    }
+
+    /** Chromium logs any 401 as an error: the login form's answer to a wrong token is one, on purpose. */
+    private static void assertNoScriptErrors(ChromeDriver browser) {
+        List<String> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage)
+                .filter(m -> !m.endsWith("/login - Failed to load resource: the server responded with a status of 401 (Unauthorized)"))
+                .toList();
+        assertEquals(List.of(), severe, "no script errors");
     }
 
     private static void screenshot(ChromeDriver browser, String name) throws Exception {

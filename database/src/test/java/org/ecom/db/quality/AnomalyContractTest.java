@@ -54,27 +54,38 @@ import org.junit.jupiter.params.provider.MethodSource;
 @DatabaseTest
 public class AnomalyContractTest {
 
-    private static void stageFixture(StagingFixture f, long batch) throws SQLException {
+    /** One clean line of the fixture; line is its source line number and names its invoice. */
+    private record FixtureLine(int line, String stockCode, int quantity, String price) {
+    }
+
+    private static List<FixtureLine> fixtureLines() {
+        List<FixtureLine> lines = new ArrayList<>();
         int line = 2;
         for (int i = 0; i < 20; i++) {
             int quantity = i < 7 ? 1 : i < 14 ? 2 : 3;
-            cleanLine(f, batch, line++, "10001", quantity, "2.00");
+            lines.add(new FixtureLine(line++, "10001", quantity, "2.00"));
         }
-        cleanLine(f, batch, line++, "10001", 100, "1.50"); // line 22
+        lines.add(new FixtureLine(line++, "10001", 100, "1.50")); // line 22
         for (int i = 0; i < 19; i++) {
-            cleanLine(f, batch, line++, "10002", 1, "0.85");
+            lines.add(new FixtureLine(line++, "10002", 1, "0.85"));
         }
-        cleanLine(f, batch, line++, "10002", 12, "0.85"); // line 42
+        lines.add(new FixtureLine(line++, "10002", 12, "0.85")); // line 42
         for (int i = 0; i < 4; i++) {
-            cleanLine(f, batch, line++, "10003", 10, "5.00");
+            lines.add(new FixtureLine(line++, "10003", 10, "5.00"));
         }
-        cleanLine(f, batch, line, "10003", 2000, "5.00"); // line 47
+        lines.add(new FixtureLine(line, "10003", 2000, "5.00")); // line 47
+        return lines;
     }
 
-    private static void cleanLine(StagingFixture f, long batch, int line, String stockCode, int quantity, String price)
-            throws SQLException {
-        f.line(batch, line, String.valueOf(500000 + line), stockCode, "ITEM " + stockCode, quantity,
-                "2010-03-01 10:00:00", price, 12345, "United Kingdom");
+    private static void stageFixture(StagingFixture f, long batch) throws SQLException {
+        for (FixtureLine line : fixtureLines()) {
+            cleanLine(f, batch, line);
+        }
+    }
+
+    private static void cleanLine(StagingFixture f, long batch, FixtureLine line) throws SQLException {
+        f.line(batch, line.line(), String.valueOf(500000 + line.line()), line.stockCode(), "ITEM " + line.stockCode(),
+                line.quantity(), "2010-03-01 10:00:00", line.price(), 12345, "United Kingdom");
     }
 
     /** A fresh database of the engine holding the 46 lines, processed as the loader does. */
@@ -170,6 +181,62 @@ public class AnomalyContractTest {
                             + " FROM kpi.anomaly_method_overlap"
                             + " ORDER BY by_quantity_zscore, by_quantity_robust, by_price_robust"));
         }
+    }
+
+    /**
+     * The lines arriving in three batches, detection counting only the new batch after each (as a
+     * load does), against a full recount after each: the same rows, to the stored score. Batch 1:
+     * products 10001 (15 lines: too few to score), 10002 (19) and 10003; batch 2: the rest, which
+     * takes 10001 and 10002 past 20 lines and moves every mean and median; batch 3: one line of a
+     * new product, which moves the global mean and sd only.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.ecom.db.ContractEngines#all")
+    void detectingOnlyTheNewBatchesEndsAsAFullDetection(ContractEngines.Engine engine) throws SQLException {
+        Dialect d = engine.dialect();
+        List<FixtureLine> lines = fixtureLines();
+        List<List<FixtureLine>> batches = List.of(
+                lines.stream().filter(l -> l.line() <= 16 || l.line() >= 23 && l.line() <= 41 || l.line() >= 43 && l.line() <= 46).toList(),
+                lines.stream().filter(l -> l.line() >= 17 && l.line() <= 22 || l.line() == 42 || l.line() == 47).toList(),
+                List.of(new FixtureLine(48, "10004", 400, "9.00")));
+        try (Connection c = engine.connect(engine.freshDatabase())) {
+            StagingFixture f = new StagingFixture(c, d);
+            for (int b = 0; b < batches.size(); b++) {
+                long batch = f.batch("anomaly-" + b + ".csv", batches.get(b).size());
+                for (FixtureLine line : batches.get(b)) {
+                    cleanLine(f, batch, line);
+                }
+                f.process(batch);
+                detect(c, d, false);
+                List<String> incremental = anomalies(c);
+                detect(c, d, true);
+                assertEquals(anomalies(c), incremental, "after batch " + (b + 1));
+            }
+            assertEquals(List.of("quantity_robust_product|500022|66.101000|3.500", "quantity_robust_product|500042|15.957693|3.500",
+                            "price_robust_product|500022|-16.755578|3.500").stream().sorted().toList(),
+                    anomalies(c).stream().filter(r -> !r.startsWith("quantity_zscore")).toList(),
+                    "the robust rows of the hand-computed fixture: batch 3 adds a product of one line");
+            assertEquals(List.of("quantity_zscore|500047|6.643980|3.000"),
+                    anomalies(c).stream().filter(r -> r.startsWith("quantity_zscore")).toList(),
+                    "line 47 rescored against 47 lines (6.699890 against the 46 of the fixture), line 48 (400) is not past 3 sd");
+        }
+    }
+
+    private static void detect(Connection c, Dialect d, boolean full) throws SQLException {
+        for (String procedure : List.of("quality.detect_quantity_anomalies", "quality.detect_price_anomalies")) {
+            try (Statement s = c.createStatement()) {
+                s.execute(switch (d) {
+                    case POSTGRESQL -> "CALL " + procedure + "(p_full => " + full + ")";
+                    case MSSQL -> "EXEC " + procedure + " @full = " + (full ? 1 : 0);
+                });
+            }
+        }
+    }
+
+    /** Every row of quality.anomaly as method|invoice|score|threshold, sorted. */
+    private static List<String> anomalies(Connection c) throws SQLException {
+        return Rows.rows(c, "SELECT a.method, l.invoice_no, a.score, a.threshold FROM quality.anomaly AS a"
+                + " JOIN sales.invoice_line AS l ON l.invoice_line_id = a.invoice_line_id").stream().sorted().toList();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -11,9 +11,9 @@ import java.util.Set;
 import org.ecom.ml.data.ProductPurchase;
 
 /**
- * The time-based validation split: training holds the purchases before the last {@code holdoutDays}
- * days; a validation case is a customer with training history who bought, in those last days,
- * products they had not bought in training. Products first sold in the last days stay in the
+ * A time-based split: training holds the purchases before the cutoff; a case is a customer with
+ * training history who bought, in the {@code holdoutDays} from the cutoff,
+ * products they had not bought in training. Products first sold in those days stay in the
  * relevant set although no model can recommend them (they only count as misses).
  */
 record HoldoutSplit(LocalDate cutoff, PurchaseMatrix training, List<ValidationCase> cases) {
@@ -26,15 +26,21 @@ record HoldoutSplit(LocalDate cutoff, PurchaseMatrix training, List<ValidationCa
     record ValidationCase(int customer, int[] products, int relevantCount) {
     }
 
-    static HoldoutSplit of(Collection<ProductPurchase> purchases, int holdoutDays) {
+    /** The last {@code holdoutDays} days of the purchases held out. */
+    static HoldoutSplit last(Collection<ProductPurchase> purchases, int holdoutDays) {
         LocalDate last = purchases.stream().map(ProductPurchase::purchasedOn).max(LocalDate::compareTo)
                 .orElseThrow(() -> new IllegalArgumentException("no purchases"));
-        LocalDate cutoff = last.minusDays(holdoutDays - 1L);
+        return of(purchases, last.minusDays(holdoutDays - 1L), holdoutDays);
+    }
+
+    /** Training before {@code cutoff}, held out the {@code holdoutDays} from it; later purchases are left out. */
+    static HoldoutSplit of(Collection<ProductPurchase> purchases, LocalDate cutoff, int holdoutDays) {
+        LocalDate end = cutoff.plusDays(holdoutDays);
         PurchaseMatrix training = PurchaseMatrix.of(purchases, p -> p.purchasedOn().isBefore(cutoff));
 
         Map<Integer, Set<String>> newProducts = new HashMap<>();
         for (ProductPurchase p : purchases) {
-            if (p.purchasedOn().isBefore(cutoff)) {
+            if (p.purchasedOn().isBefore(cutoff) || !p.purchasedOn().isBefore(end)) {
                 continue;
             }
             int customer = training.customerIndex(p.customerId());

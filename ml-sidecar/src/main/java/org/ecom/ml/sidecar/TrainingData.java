@@ -44,11 +44,15 @@ final class TrainingData {
             WHERE i.invoice_date < :asOf
             GROUP BY i.customer_id, i.invoice_no, i.invoice_date""";
 
+    // Products only (sales.product_class, the database's one product rule): postage, fees, manual
+    // lines, vouchers and samples can neither be recommended nor count as a hit. The flag is bound
+    // as a boolean: a bit on SQL Server, a boolean on PostgreSQL.
     private static final String PURCHASES = """
             SELECT s.customer_id, l.stock_code, CAST(s.invoice_date AS date) AS purchased_on, SUM(l.quantity) AS quantity
             FROM sales.invoice_line AS l
             JOIN mart.invoice_summary AS s ON s.invoice_no = l.invoice_no
-            WHERE s.invoice_date < :asOf
+            JOIN sales.product_class AS k ON k.stock_code = l.stock_code
+            WHERE s.invoice_date < :asOf AND k.is_product = :isProduct
             GROUP BY s.customer_id, l.stock_code, CAST(s.invoice_date AS date)""";
 
     // The sums of mart.monthly_summary, cut at the as-of day.
@@ -96,7 +100,7 @@ final class TrainingData {
     List<ProductPurchase> purchases(LocalDate asOf) {
         Map<String, String> stockCodes = new HashMap<>();
         Map<java.sql.Date, LocalDate> days = new HashMap<>();
-        return handle.createQuery(PURCHASES).bind("asOf", asOf).setFetchSize(10_000)
+        return handle.createQuery(PURCHASES).bind("asOf", asOf).bind("isProduct", true).setFetchSize(10_000)
                 .map((rs, context) -> new ProductPurchase(rs.getInt(1), stockCodes.computeIfAbsent(rs.getString(2), code -> code),
                         days.computeIfAbsent(rs.getDate(3), java.sql.Date::toLocalDate), rs.getInt(4)))
                 .list();

@@ -30,7 +30,7 @@ class HoldoutSplitTest {
                 buy(3, "C", LAST.minusDays(2)),   // only a re-purchase: no case
                 buy(4, "A", LAST.minusDays(5)));  // no training history: no case
 
-        HoldoutSplit split = HoldoutSplit.of(purchases, 30);
+        HoldoutSplit split = HoldoutSplit.last(purchases, 30);
 
         assertEquals(LAST.minusDays(29), split.cutoff());
         PurchaseMatrix training = split.training();

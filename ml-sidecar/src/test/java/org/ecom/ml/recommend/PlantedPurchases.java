@@ -8,9 +8,10 @@ import org.ecom.ml.data.ProductPurchase;
 
 /**
  * Generated purchases with planted co-purchases: each customer belongs to one of a few groups,
- * buys part of their group's products over a year and more of them in the last 30 days; every
- * customer also buys from a set of generic products, the most popular overall, and half of the
- * customers by chance one more generic product in the last 30 days. Popularity can
+ * buys part of their group's products over a year, one more in the tuning window (the 30 days
+ * before the last 30) and two more in the test window (the last 30 days); every customer also buys
+ * from a set of generic products, the most popular overall, and in each window half of the
+ * customers by chance one more generic product. Popularity can
  * only guess the generic products; a model that learns the groups predicts the held-out ones.
  */
 final class PlantedPurchases {
@@ -31,22 +32,27 @@ final class PlantedPurchases {
             int customerId = 10_000 + c;
             int group = c % GROUPS;
             int[] order = shuffled(GROUP_PRODUCTS, random);
-            for (int k = 0; k < 5; k++) { // five of the group's products in training
-                purchases.add(buy(customerId, "G" + group + "-" + order[k], random.nextInt(DAYS - 40), random));
+            for (int k = 0; k < 5; k++) { // five of the group's products before both windows
+                purchases.add(buy(customerId, "G" + group + "-" + order[k], random.nextInt(DAYS - 70), random));
             }
-            for (int k = 5; k < 7; k++) { // two more in the held-out 30 days
+            // one more in the tuning window (the 30 days before the last 30), two in the test window
+            purchases.add(buy(customerId, "G" + group + "-" + order[5], DAYS - 31 - random.nextInt(30), random));
+            for (int k = 6; k < 8; k++) {
                 purchases.add(buy(customerId, "G" + group + "-" + order[k], DAYS - 1 - random.nextInt(30), random));
             }
             boolean[] generic = new boolean[GENERIC_PRODUCTS];
             for (int g = 0; g < GENERIC_PRODUCTS; g++) { // generic products, some popular
                 if (random.nextDouble() < 0.6 * (1 - (double) g / GENERIC_PRODUCTS)) {
                     generic[g] = true;
-                    purchases.add(buy(customerId, "X" + g, random.nextInt(DAYS - 40), random));
+                    purchases.add(buy(customerId, "X" + g, random.nextInt(DAYS - 70), random));
                 }
             }
-            int noise = random.nextInt(GENERIC_PRODUCTS);
-            if (!generic[noise] && random.nextDouble() < 0.5) { // a held-out generic product, by chance
-                purchases.add(buy(customerId, "X" + noise, DAYS - 1 - random.nextInt(30), random));
+            for (int window = 0; window < 2; window++) { // a generic product in each window, by chance
+                int noise = random.nextInt(GENERIC_PRODUCTS);
+                if (!generic[noise] && random.nextDouble() < 0.5) {
+                    generic[noise] = true;
+                    purchases.add(buy(customerId, "X" + noise, DAYS - 1 - 30 * window - random.nextInt(30), random));
+                }
             }
         }
         return purchases;

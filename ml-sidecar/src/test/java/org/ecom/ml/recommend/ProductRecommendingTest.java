@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ class ProductRecommendingTest {
     private static final Path DJL_CACHE = Path.of("target", "djl-cache");
     // No recency weighting: the planted group purchases are spread evenly over the year.
     private static final RecommendationConfig CONFIG = new RecommendationConfig(30, 10, 5, 0,
-            new FactorisationConfig(16, 15, 256, 0.02f, 1e-4f, 1_000_000), 7L, DJL_CACHE);
+            new FactorisationConfig(16, 15, 256, 0.02f, 1e-4f, 1_000_000),
+            List.of(new AlsConfig(4, 0.1, 10, 8, 0), new AlsConfig(16, 0.1, 10, 8, 0)), 7L, DJL_CACHE);
 
     private static List<ProductPurchase> purchases;
     private static RecommendationResult result;
@@ -33,15 +35,29 @@ class ProductRecommendingTest {
 
     @Test
     void learnedModelsBeatPopularityOnPlantedGroups() {
-        double popularity = result.validation().get("popularity").hitRate();
-        double cosine = result.validation().get("item_cosine").hitRate();
-        double factorisation = result.validation().get("bpr_factorisation").hitRate();
-        assertTrue(cosine >= 1.5 * popularity, "item cosine " + cosine + " vs popularity " + popularity);
-        assertTrue(factorisation >= 1.5 * popularity, "BPR " + factorisation + " vs popularity " + popularity);
-        assertTrue(cosine > 0.8, "held-out group products are predictable: " + cosine);
-        assertEquals(400, result.validation().get("popularity").customers());
-        assertTrue(result.hr10() >= cosine && result.hr10() >= factorisation);
-        assertEquals(popularity, result.popularityHr10());
+        for (Map<String, RankingQuality> window : List.of(result.validation(), result.test())) {
+            double popularity = window.get("popularity").hitRate();
+            for (String model : List.of("item_cosine", "bpr_factorisation", "implicit_als")) {
+                double hitRate = window.get(model).hitRate();
+                assertTrue(hitRate >= 1.5 * popularity, model + " " + hitRate + " vs popularity " + popularity);
+            }
+            assertTrue(window.get("item_cosine").hitRate() > 0.7, "held-out group products are predictable");
+            assertEquals(400, window.get("popularity").customers());
+        }
+        assertEquals(result.validation().values().stream().mapToDouble(RankingQuality::hitRate).max().orElseThrow(),
+                result.validation().get(result.chosenModel()).hitRate(), "validation picks the model");
+        assertEquals(result.test().get(result.chosenModel()).hitRate(), result.hr10(), "the headline is the test figure");
+        assertEquals(result.test().get("popularity").hitRate(), result.popularityHr10());
+    }
+
+    @Test
+    void alsSettingsArePickedOnTheTuningWindow() {
+        assertEquals(LocalDate.of(2011, 12, 2), result.testCutoff());
+        assertEquals(LocalDate.of(2011, 11, 2), result.tuningCutoff());
+        assertEquals(CONFIG.alsGrid().size(), result.alsGrid().size());
+        double best = result.alsGrid().values().stream().mapToDouble(RankingQuality::hitRate).max().orElseThrow();
+        assertEquals(best, result.alsGrid().get(result.alsChosen()).hitRate());
+        assertEquals(result.alsGrid().get(result.alsChosen()), result.validation().get("implicit_als"));
     }
 
     @Test
@@ -73,7 +89,9 @@ class ProductRecommendingTest {
         assertEquals(result.popularityHr10(), metrics.get("popularity_hr10"));
         @SuppressWarnings("unchecked")
         Map<String, Object> models = (Map<String, Object>) metrics.get("models");
-        assertEquals(List.of("popularity", "item_cosine", "bpr_factorisation"), List.copyOf(models.keySet()));
+        assertEquals(List.of("popularity", "item_cosine", "bpr_factorisation", "implicit_als"),
+                List.copyOf(models.keySet()));
+        assertEquals(2, ((List<?>) metrics.get("als_grid")).size());
         assertEquals(16, result.parameters().get("factors"));
     }
 
