@@ -17,9 +17,17 @@ BEGIN
 
     -- Classify once: every later step reads the kept rows of this batch.
     -- SELECT INTO keeps the BIN2 collations of staging (a CREATE TABLE #...
-    -- would take tempdb's default and fail the joins below).
-    SELECT line_number, invoice, stock_code, description, quantity, invoice_date, price,
-           customer_id, country, is_cancellation
+    -- would take tempdb's default and fail the joins below). The COLLATE
+    -- clauses restate them: SQL Server keeps a column's collation through an
+    -- inline function, Babelfish does not, and would then merge stock codes
+    -- that differ only in case (M and m) into one product.
+    SELECT line_number,
+           invoice COLLATE Latin1_General_100_BIN2 AS invoice,
+           stock_code COLLATE Latin1_General_100_BIN2 AS stock_code,
+           description COLLATE Latin1_General_100_BIN2 AS description,
+           quantity, invoice_date, price, customer_id,
+           country COLLATE Latin1_General_100_BIN2 AS country,
+           is_cancellation
     INTO #kept_line
     FROM staging.classify_batch(@batch_id)
     WHERE (is_clean = 1 OR (is_cancellation = 1 AND is_missing_customer = 0 AND is_duplicate = 0));

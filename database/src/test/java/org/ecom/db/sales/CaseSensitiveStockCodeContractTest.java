@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import org.ecom.db.BabelfishGap;
 import org.ecom.db.ContractEngines;
 import org.ecom.db.DatabaseTest;
 import org.ecom.db.StagingFixture;
@@ -33,7 +32,6 @@ class CaseSensitiveStockCodeContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.ecom.db.ContractEngines#all")
-    @BabelfishGap("collation of table-valued function columns")
     void codesThatDifferOnlyInCaseStayDistinctProducts(ContractEngines.Engine engine) throws SQLException {
         try (Connection c = engine.freshConnection()) {
             StagingFixture fixture = new StagingFixture(c, engine.dialect());
