@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Duration;
-import java.util.Optional;
 import org.ecom.db.ContractEngines;
 import org.ecom.db.DatabaseTarget;
 import org.ecom.db.DatabaseTest;
@@ -26,12 +24,8 @@ class ServeApiTest extends ServeApiContract {
     void aDatabaseThatIsDownAnswers503() throws Exception {
         DatabaseTarget empty = ContractEngines.freshPostgres();
         String name = empty.jdbcUrl().replaceAll(".*/([^/?]+).*", "$1");
-        ServeSettings settings = new ServeSettings("127.0.0.1", 0, Optional.empty(), 10_000, 16_384, Duration.ofSeconds(5),
-                Duration.ofHours(1));
-        try (ReaderPool pool = ReaderPool.open(empty, settings.statementTimeout());
-             ServeData data = ServeData.start(pool, settings.refreshEvery(), line -> { });
-             ApiServer server = ApiServer.start(data, settings, line -> { })) {
-            String base = "http://127.0.0.1:" + server.port();
+        try (OwnServe serve = new OwnServe(empty)) {
+            String base = serve.base;
             get(base, "/api/v1/customers/1").isError(404, "customer_not_found", null);
             get(base, "/api/v1/models/repurchase").isError(404, "model_not_found", null);
 
@@ -39,16 +33,12 @@ class ServeApiTest extends ServeApiContract {
             try (Connection c = postgres.connect(); Statement s = c.createStatement()) {
                 s.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
                 s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
-                data.refresh();
+                serve.data.refresh();
                 get(base, "/api/v1/customers/1").isError(503, "database_unavailable", null);
                 get(base, "/api/v1/health").isError(503, "database_unavailable", null);
                 s.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
             }
-            // The pool finds its dead sessions as it hands them out: a few refreshes (every 2 s when serving) bring it back.
-            for (int attempt = 0; attempt < 10 && get(base, "/api/v1/customers/1").status() == 503; attempt++) {
-                Thread.sleep(600);
-                data.refresh();
-            }
+            serve.refreshUntilAnswering("/api/v1/customers/1");
             get(base, "/api/v1/customers/1").isError(404, "customer_not_found", null);
             assertEquals(200, get(base, "/api/v1/health").status());
         }

@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import org.ecom.cli.EcomCommand;
 import org.ecom.db.ContractEngines;
 import org.ecom.db.DatabaseTarget;
 import org.ecom.db.DatabaseTest;
+import org.ecom.db.Rows;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,6 +54,33 @@ class ServeApiTsqlTest extends ServeApiContract {
         assertEquals(1, exitCode, err.toString());
         assertEquals(1, err.toString().strip().lines().count(), err.toString());
         assertTrue(err.toString().startsWith("ecom: error: the database login can write"), err.toString());
+    }
+
+    /** The server shutting serve's login out (disabled, its sessions killed): 503 with its code, and answers again after. */
+    @Test
+    void aServerThatShutsTheReaderOutAnswers503() throws Exception {
+        DatabaseTarget reader = ServedWarehouse.login(served.owner, "serve_shut_out", "analytics_reader");
+        try (OwnServe serve = new OwnServe(reader)) {
+            String base = serve.base;
+            assertEquals(200, get(base, "/api/v1/customers/" + customer).status());
+            try (Connection c = served.owner.connect(); Statement s = c.createStatement()) {
+                s.execute("ALTER LOGIN " + reader.user() + " DISABLE");
+                try {
+                    for (String session : Rows.rows(c, "SELECT session_id FROM sys.dm_exec_sessions WHERE login_name = N'"
+                            + reader.user() + "'")) {
+                        s.execute("KILL " + session);
+                    }
+                    serve.data.refresh();
+                    get(base, "/api/v1/customers/" + customer).isError(503, "database_unavailable", null);
+                    get(base, "/api/v1/health").isError(503, "database_unavailable", null);
+                } finally {
+                    s.execute("ALTER LOGIN " + reader.user() + " ENABLE");
+                }
+            }
+            serve.refreshUntilAnswering("/api/v1/customers/" + customer);
+            assertEquals(200, get(base, "/api/v1/customers/" + customer).status());
+            assertEquals(200, get(base, "/api/v1/health").status());
+        }
     }
 
     /** A reader that is also a loader could write through the loader's procedures: refused too. */

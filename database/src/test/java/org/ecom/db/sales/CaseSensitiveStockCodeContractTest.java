@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Stock codes are case-sensitive: the product rule lists the manual lines 'M' and 'm' apart, and
  * the real file has '85123A' beside '85123a'. Loaded through the loader's procedures, codes that
  * differ only in case stay distinct products, each with its own description and revenue, from
- * sales.product through the lines to the product summary. On Babelfish sales.clean_batch merges
- * them (database/README.md, the gap named on the test).
+ * sales.product through the lines to the product summary. (Babelfish merged them until
+ * sales.clean_batch restated the codes' collation: database/README.md's gap list.)
  */
 @DatabaseTest
 class CaseSensitiveStockCodeContractTest {
