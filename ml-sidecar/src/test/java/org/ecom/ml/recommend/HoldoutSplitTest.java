@@ -61,6 +61,22 @@ class HoldoutSplitTest {
         assertEquals(2, matrix.buyers(matrix.productIndex("B")));
     }
 
+    @Test
+    void theTuningWindowSeesNothingOfTheDaysAfterIt() {
+        LocalDate cutoff = LAST.minusDays(59);
+        List<ProductPurchase> purchases = List.of(
+                buy(1, "A", cutoff.minusDays(10)),
+                buy(1, "B", cutoff),                 // first tuning day: relevant
+                buy(1, "C", cutoff.plusDays(30)),    // first test day: neither training nor relevant
+                buy(2, "A", cutoff.minusDays(1)),
+                buy(2, "C", LAST));                  // only in the test window: no case
+        HoldoutSplit tuning = HoldoutSplit.of(purchases, cutoff, 30);
+        assertEquals(1, tuning.training().products());
+        assertEquals(1, tuning.cases().size());
+        assertEquals(1, tuning.cases().get(0).relevantCount()); // B only, not C
+        assertEquals(tuning.training().customerIndex(1), tuning.cases().get(0).customer());
+    }
+
     private static ProductPurchase buy(int customer, String product, LocalDate day) {
         return new ProductPurchase(customer, product, day, 1);
     }
