@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real file loaded as its history then its last 8 days one file a day (one of them late, and
+ * The real file loaded as its history then its last 4 days one file a day (one of them late, and
  * a cancellation days after its sale), each file a load of its own with its anomaly detection, ends
  * in the state of the whole file loaded at once: every mart table, every kpi and analysis view and
  * every anomaly, to the cent.
@@ -27,7 +27,7 @@ class RealDataDailyLoadTest {
 
     @Test
     void theRealFileLoadedDayByDayEndsAsLoadedWhole() throws Exception {
-        List<Path> files = DailyLoadEquality.split(RealData.file(), Files.createDirectory(dir.resolve("days")), 8);
+        List<Path> files = DailyLoadEquality.split(RealData.file(), Files.createDirectory(dir.resolve("days")), 4);
         DatabaseTarget daily = ContractEngines.freshPostgres();
         DailyLoadEquality.loadOneByOne(daily, files);
 

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
@@ -13,11 +15,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * sqlfluff's T-SQL parse tree of a folder, by the T-SQL gate's pinned sqlfluff
- * (database/tsql-gate), parsed once per test JVM (half a minute for database/mssql), and the
+ * (database/tsql-gate), parsed once (half a minute for database/mssql; a later test JVM reuses
+ * the tree while the files are unchanged), and the
  * gate's Python scripts that read it. Without Python the gate skips, and so do the tests that
  * need it, loudly.
  */
@@ -39,13 +43,21 @@ final class TsqlParseTree {
         Path target = Files.createDirectories(root.resolve("database/target"));
         String name = folder.replaceAll("[^A-Za-z0-9]+", "-");
         parsed = target.resolve("tsql-parse-" + name + ".json");
+        // The unit tests and the integration tests run in two JVMs: the second reuses the first's
+        // tree while no file under the folder (nor the config) is newer. Written under another name
+        // and moved when whole, so a failed or cut parse is never taken for one.
+        if (Files.exists(parsed) && Files.getLastModifiedTime(parsed).compareTo(newestInput(root, folder)) > 0) {
+            PARSED.put(folder, parsed);
+            return parsed;
+        }
+        Path partial = target.resolve("tsql-parse-" + name + ".json.partial");
         Path errors = target.resolve("tsql-parse-" + name + ".stderr");
         // sqlfluff takes one path: the whole folder.
         Process parse = new ProcessBuilder(python.resolveSibling("sqlfluff").toString(), "parse",
                 "--dialect", "tsql", "--templater", "raw", "--config", "database/mssql/.sqlfluff",
                 "--format", "json", "--nocolor", folder)
                 .directory(root.toFile())
-                .redirectOutput(parsed.toFile())
+                .redirectOutput(partial.toFile())
                 .redirectError(errors.toFile())
                 .start();
         if (!parse.waitFor(5, TimeUnit.MINUTES)) {
@@ -56,8 +68,23 @@ final class TsqlParseTree {
             fail("sqlfluff could not parse " + folder + " (exit code " + parse.exitValue()
                     + "; database/tsql-gate/check-tsql names the file and line):\n" + tail(errors));
         }
+        Files.move(partial, parsed, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         PARSED.put(folder, parsed);
         return parsed;
+    }
+
+    /** The last change to the parse's inputs: the files under the folder and sqlfluff's config. */
+    private static FileTime newestInput(Path root, String folder) throws IOException {
+        try (Stream<Path> files = Files.walk(root.resolve(folder))) {
+            FileTime newest = Files.getLastModifiedTime(root.resolve("database/mssql/.sqlfluff"));
+            for (Path file : (Iterable<Path>) files::iterator) {
+                FileTime modified = Files.getLastModifiedTime(file);
+                if (modified.compareTo(newest) > 0) {
+                    newest = modified;
+                }
+            }
+            return newest;
+        }
     }
 
     /** Runs database/tsql-gate/SCRIPT on a parse tree, from the project root. */
