@@ -64,7 +64,10 @@ final class SyncCommand implements Callable<Integer> {
                 return verify ? verify(source, target) : 0;
             }
             Console.status("syncing " + source.target() + " -> " + target.target());
-            WarehouseSync.Result result = sync.run(new Report());
+            Report report = new Report();
+            WarehouseSync.Result result = sync.run(report);
+            // Detection was the last stage: its "still working" lines end with it, not with the process.
+            report.stages.closeProgress();
             result.deployNotes().forEach(Console::status);
             System.out.printf("%d batch(es) copied; anomalies on the target: %s quantity, %s price%n", result.copied().size(),
                     Console.count(result.anomalies().quantityZscore()), Console.count(result.anomalies().priceByProduct()));
