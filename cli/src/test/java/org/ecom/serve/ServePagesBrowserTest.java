@@ -20,6 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -132,6 +133,8 @@ class ServePagesBrowserTest {
 
     private static void signInAndLookUp(ChromeDriver browser, String base, String token, int customer) throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // A submitted form replaces the page: an element found on the old one is stale, so look again.
+        wait.ignoring(StaleElementReferenceException.class);
         browser.get(base + "/customer");
         wait.until(d -> d.findElements(By.id("login")).size() == 1);
         assertEquals(base + "/login?next=/customer", browser.getCurrentUrl());
